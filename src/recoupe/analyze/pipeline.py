@@ -1,0 +1,85 @@
+"""Load the model once, run documents through it in batches, return plain records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from recoupe.analyze.chunking import split_for_model
+from recoupe.analyze.extract import analysis_from_doc, merge_analyses
+from recoupe.analyze.registrations import register_components
+from recoupe.records import DocAnalysis, Document
+from recoupe.settings import Settings
+
+# Our components, in pipeline order, added after the model's own (name -> factory).
+COMPONENTS: tuple[str, ...] = ()
+
+
+def load_pipeline(settings: Settings) -> Language:
+    """The model with recoupe's components, loaded once per process."""
+    register_components()
+    nlp = spacy.load(settings.model)
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def _prepare(nlp: Language, text: str, dct: str | None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.dct = dct
+    return doc
+
+
+def analyze_documents(
+    documents: Iterable[Document], nlp: Language, settings: Settings
+) -> Iterator[DocAnalysis]:
+    """Analyse documents in batches, yielding one ``DocAnalysis`` per document, in order.
+
+    Texts longer than the model's ``max_length`` are cut at paragraph boundaries; the
+    pieces' records are shifted back to offsets in the whole text. A component failing on
+    one document is recorded in ``errors`` and the other documents go on.
+    """
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) >= settings.batch_size:
+            yield from _analyze_batch(batch, nlp, settings)
+            batch = []
+    if batch:
+        yield from _analyze_batch(batch, nlp, settings)
+
+
+def _analyze_batch(
+    batch: list[Document], nlp: Language, settings: Settings
+) -> Iterator[DocAnalysis]:
+    pieces: list[tuple[int, int]] = []  # (index in batch, offset of the piece)
+    docs: list[Doc] = []
+    limit = min(nlp.max_length, 200_000)
+    for i, document in enumerate(batch):
+        for offset, piece in split_for_model(document.text, limit):
+            pieces.append((i, offset))
+            docs.append(_prepare(nlp, piece, document.date.value))
+    parts: list[list[DocAnalysis]] = [[] for _ in batch]
+    try:
+        processed = list(nlp.pipe(docs, batch_size=settings.batch_size))
+    except Exception:  # one bad document must not lose the batch: retry one by one
+        processed = []
+        for doc in docs:
+            try:
+                processed.append(nlp(doc))
+            except Exception as err:  # noqa: BLE001 - recorded, never silent
+                doc.user_data["error"] = f"{type(err).__name__}: {err}"
+                processed.append(doc)
+    for (i, offset), sdoc in zip(pieces, processed, strict=True):
+        analysis = analysis_from_doc(sdoc, batch[i].id, offset)
+        error = sdoc.user_data.get("error")
+        if error:
+            analysis = replace(analysis, errors=(*analysis.errors, str(error)))
+        parts[i].append(analysis)
+    for i, document in enumerate(batch):
+        yield merge_analyses(document.id, parts[i])

@@ -1,0 +1,21 @@
+"""Register recoupe's spaCy components, in one place, when asked to.
+
+Importing a component module has no side effect; ``register_components()`` declares the
+factories and extensions. It is idempotent and also runs through the ``spacy_factories``
+entry points, so ``nlp.add_pipe("recoupe_timex")`` works for anyone with recoupe installed.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+def register_components() -> None:
+    if not Doc.has_extension("dct"):
+        # Document creation time as a TIMEX3 value ("2024-03", "2024-03-05") or None.
+        Doc.set_extension("dct", default=None)
+    # Component modules add their factories here as they are written, e.g.:
+    # if not Language.has_factory("recoupe_timex"):
+    #     Language.factory("recoupe_timex", func=timex.make_timex)
+    _ = Language
