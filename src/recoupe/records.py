@@ -220,13 +220,30 @@ class SummarySentence:
 
 
 @dataclass(frozen=True, slots=True)
+class LinkedQuantity:
+    """A figure with the entities it is about and its source resolved to entity ids."""
+
+    quantity: Quantity
+    entities: tuple[str, ...] = ()
+    attributed_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedQuote:
+    """A quote with its speaker resolved to an entity id when possible."""
+
+    quote: Quote
+    speaker_entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Dossier:
     documents: tuple[Document, ...]
     skipped: tuple[Skipped, ...] = ()
     entities: tuple[Entity, ...] = ()
     timexes: tuple[Timex, ...] = ()
-    quantities: tuple[Quantity, ...] = ()
-    quotes: tuple[Quote, ...] = ()
+    quantities: tuple[LinkedQuantity, ...] = ()
+    quotes: tuple[LinkedQuote, ...] = ()
     facts: tuple[Fact, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     summary: tuple[SummarySentence, ...] = ()

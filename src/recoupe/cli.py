@@ -1,0 +1,94 @@
+"""Command line: thin shells over library functions.
+
+Each command parses its options, calls one library function and prints the result.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from recoupe.records import Skipped
+from recoupe.settings import DEFAULT_MAX_BYTES, Settings
+
+app = typer.Typer(
+    help="recoupe: recoupe les articles d'une même histoire en un dossier traçable.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+eval_app = typer.Typer(
+    help="Mesurer la qualité sur des données de référence.", no_args_is_help=True
+)
+bench_app = typer.Typer(help="Mesurer la vitesse et la mémoire.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(bench_app, name="bench")
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@app.command()
+def build(
+    inputs: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    max_bytes: Annotated[
+        int, typer.Option(help="Skip inputs larger than this many bytes of text.")
+    ] = DEFAULT_MAX_BYTES,
+    batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 16,
+    summary_sentences: Annotated[int, typer.Option(help="Sentences in the summary.")] = 6,
+    max_dates: Annotated[
+        int | None, typer.Option(help="Keep only the best-ranked N dates in the timeline.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+) -> None:
+    """Build a dossier (dossier.json, dossier.sqlite, report.html) from articles."""
+    from recoupe.build import build as run_build
+    from recoupe.ingest import InputNotFound
+    from recoupe.progress import BuildProgress
+
+    settings = Settings(
+        max_bytes=max_bytes,
+        batch_size=batch_size,
+        summary_sentences=summary_sentences,
+        max_dates=max_dates,
+        quiet=quiet,
+    )
+
+    def on_skip(skipped: Skipped) -> None:
+        _err(f"skipped {skipped.path}: {skipped.reason}")
+
+    try:
+        with BuildProgress(enabled=not quiet) as progress:
+            result = run_build(inputs, out, settings, on_skip=on_skip, progress=progress.update)
+    except InputNotFound as missing:
+        _err(f"error: {missing}. Check the path, or list the files to read.")
+        raise typer.Exit(2) from None
+    if not quiet:
+        _err(
+            f"{result.used} documents used, {result.skipped} skipped, "
+            f"{result.seconds:.1f} s. Dossier: {result.json_path}, "
+            f"{result.sqlite_path}; report: {result.report_path}"
+        )
+    if result.used == 0:
+        _err("error: no usable document: see the reasons above.")
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of dossier.json."""
+    from recoupe.store.schema import dossier_json_schema
+
+    typer.echo(json.dumps(dossier_json_schema(), ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    app(prog_name="recoupe")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
