@@ -67,7 +67,7 @@ def _analyze_batch(
     parts: list[list[DocAnalysis]] = [[] for _ in batch]
     try:
         processed = list(nlp.pipe(docs, batch_size=settings.batch_size))
-    except Exception:  # one bad document must not lose the batch: retry one by one
+    except Exception:  # noqa: BLE001 - one bad document must not lose the batch: retry singly
         processed = []
         for doc in docs:
             try:
