@@ -59,7 +59,7 @@ def _analyze_batch(
 ) -> Iterator[DocAnalysis]:
     pieces: list[tuple[int, int]] = []  # (index in batch, offset of the piece)
     docs: list[Doc] = []
-    limit = min(nlp.max_length, 200_000)
+    limit = min(nlp.max_length, settings.chunk_chars)
     for i, document in enumerate(batch):
         for offset, piece in split_for_model(document.text, limit):
             pieces.append((i, offset))
