@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 
-
-
-
-
 def split_for_model(text: str, limit: int) -> list[tuple[int, str]]:
     """Return ``(offset, piece)`` pairs covering ``text``, each piece at most ``limit`` chars.
 
