@@ -190,6 +190,11 @@ def test_unusable_files_are_skipped_with_a_reason(name: str, reason: str) -> Non
     assert _skips(result)[name].startswith(reason)
 
 
+def test_a_single_path_may_be_given_bare() -> None:
+    result = load_inputs(str(FIXTURES / "mixed" / "good.txt"), Settings())  # type: ignore[arg-type]
+    assert [Path(d.path).name for d in result.documents] == ["good.txt"]
+
+
 def test_urls_are_skipped_not_fetched() -> None:
     result = _load("https://example.org/article")
     assert result.skipped == (

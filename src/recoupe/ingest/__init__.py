@@ -29,6 +29,8 @@ def load_inputs(
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> IngestResult:
     """Documents and skipped inputs from files and folders, in input order."""
+    if isinstance(paths, str | Path):  # one path given bare, not a string of characters
+        paths = [paths]
     documents: list[Document] = []
     skipped: list[Skipped] = []
     for item in find_inputs(paths):
