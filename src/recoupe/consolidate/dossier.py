@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from recoupe.consolidate.dates import Reresolver, infer_dates
 from recoupe.consolidate.entities import EntityIndex, canonicalize_entities
+from recoupe.consolidate.facts import build_facts
+from recoupe.consolidate.summary import build_summary
+from recoupe.consolidate.timeline import build_timeline
 from recoupe.records import (
     DocAnalysis,
     Document,
@@ -21,7 +25,15 @@ def consolidate(
     skipped: Sequence[Skipped],
     analyses: Sequence[DocAnalysis],
     settings: Settings,
+    reresolve: Reresolver | None = None,
 ) -> Dossier:
+    """Entities, dates for undated documents, facts, timeline and summary, across documents.
+
+    ``reresolve`` recomputes a document's relative dates once its date is inferred (by
+    default the ``recoupe.temporal`` resolver, when it is installed).
+    """
+    dated = infer_dates(documents, analyses, reresolve or default_reresolver())
+    documents, analyses = dated.documents, dated.analyses
     entities = canonicalize_entities(analyses)
     index = EntityIndex(entities)
     quantities = tuple(
@@ -53,5 +65,18 @@ def consolidate(
         timexes=tuple(t for a in analyses for t in a.timexes),
         quantities=quantities,
         quotes=quotes,
+        facts=build_facts(quantities, documents, analyses, entities, index),
+        timeline=build_timeline(documents, analyses, index, settings),
+        summary=build_summary(documents, analyses, settings),
         analyses=tuple(analyses),
     )
+
+
+def default_reresolver() -> Reresolver | None:
+    """The temporal package's re-resolution of a document's timexes, if available."""
+    try:
+        from recoupe.temporal import reresolve_timexes  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    resolver: Reresolver = reresolve_timexes
+    return resolver

@@ -1,0 +1,135 @@
+"""Where a record sits in its text: its sentence, its clause, the tense around it.
+
+Clauses are cut at punctuation and at clause-opening words (", mais", ", qui", "alors que"...)
+listed in ``data/consolidate/clauses.json``; tense is read from future and conditional forms
+listed in ``dates.json``. Crude, but pure Python and enough to place a date or a figure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from recoupe.consolidate.lexicon import data_json
+from recoupe.consolidate.similarity import fold, words
+from recoupe.records import Span
+
+_SENTENCE_END = re.compile(r"[.!?…»\"”)]\s*$")
+
+
+def clean_sentences(text: str, sentences: Sequence[Span]) -> tuple[Span, ...]:
+    """Sentences cut at line breaks, and the fragments of one line joined back.
+
+    The parser sometimes ends a sentence inside a name ("Les États-Unis" | "et l'Irak ont")
+    or runs a heading into the next paragraph; lines are the safer unit for those.
+    """
+    pieces: list[tuple[int, int]] = []
+    for s in sorted(sentences, key=lambda s: s.start):
+        offset = s.start
+        for line in s.text.split("\n"):
+            stripped = line.strip()
+            if stripped:
+                start = offset + line.index(stripped[0])
+                pieces.append((start, start + len(stripped)))
+            offset += len(line) + 1
+    merged: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if merged and _continues(text, merged[-1], start):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    doc = sentences[0].doc if sentences else ""
+    return tuple(Span(doc, a, b, text[a:b]) for a, b in merged)
+
+
+def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
+    between = text[previous[1] : start]
+    ended = _SENTENCE_END.search(text[previous[0] : previous[1]]) is not None
+    return "\n" not in between and (not ended or text[start : start + 1].islower())
+
+
+class SentenceFinder:
+    """The sentence of a document that contains a given offset."""
+
+    def __init__(self, sentences: Sequence[Span]) -> None:
+        self.sentences = sorted(sentences, key=lambda s: s.start)
+        self._starts = [s.start for s in self.sentences]
+
+    def index_at(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return i
+        return None
+
+    def at(self, offset: int) -> Span | None:
+        i = self.index_at(offset)
+        return None if i is None else self.sentences[i]
+
+
+@cache
+def _boundary() -> re.Pattern[str]:
+    table = data_json("clauses.json")
+    openers = sorted(table["openers"], key=len, reverse=True)
+    words_alt = "|".join(re.escape(w) for w in openers)
+    return re.compile(rf"\s*[;:—–()«»\"]\s*|,\s+(?=(?:{words_alt})\b)|,\s*", re.IGNORECASE)
+
+
+def clause_around(sentence: Span, start: int, end: int, min_words: int = 5) -> tuple[int, int]:
+    """Offsets of the clause of ``sentence`` holding ``start``..``end``.
+
+    Pieces between clause boundaries are joined outwards until the clause has ``min_words``
+    words, so that "en 2003," keeps the words it dates.
+    """
+    cuts = [sentence.start]
+    for m in _boundary().finditer(sentence.text):
+        cuts.append(sentence.start + m.start())
+        cuts.append(sentence.start + m.end())
+    cuts.append(sentence.end)
+    pieces = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2) if cuts[i] < cuts[i + 1]]
+    if not pieces:
+        return sentence.start, sentence.end
+    first = next((i for i, (_, e) in enumerate(pieces) if e > start), len(pieces) - 1)
+    last = next((i for i, (_, e) in enumerate(pieces) if e >= end), len(pieces) - 1)
+    lo, hi = first, max(first, last)
+    while _word_count(sentence, pieces[lo][0], pieces[hi][1]) < min_words:
+        if hi + 1 < len(pieces):
+            hi += 1
+        elif lo > 0:
+            lo -= 1
+        else:
+            break
+    return pieces[lo][0], pieces[hi][1]
+
+
+def _word_count(sentence: Span, start: int, end: int) -> int:
+    offset = sentence.start
+    return len(sentence.text[start - offset : end - offset].split())
+
+
+@cache
+def _future_words() -> frozenset[str]:
+    return frozenset(data_json("dates.json")["future_words"])
+
+
+@cache
+def _future_suffixes() -> tuple[str, ...]:
+    return tuple(data_json("dates.json")["future_suffixes"])
+
+
+def is_future(text: str) -> bool:
+    """Whether a clause speaks of the future (future or conditional forms, "prochain")."""
+    found = words(text)
+    suffixes = _future_suffixes()
+    return any(w in _future_words() or (len(w) > 6 and w.endswith(suffixes)) for w in found)
+
+
+def preceded_by(text: str, start: int, markers: Sequence[str], window: int = 30) -> bool:
+    """Whether one of ``markers`` (folded words) comes just before ``start``, articles aside."""
+    tail = words(text[max(0, start - window) : start])[-4:]
+    articles = set(data_json("clauses.json")["articles"])
+    while tail and tail[-1] in articles:
+        tail.pop()
+    joined = " " + " ".join(tail)
+    return any(joined.endswith(" " + fold(m)) for m in markers)

@@ -1,0 +1,318 @@
+"""The clues that date an undated document (used by ``dates.infer_date``).
+
+Each clue comes with a sentence of evidence in French, naming the words it rests on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from recoupe.consolidate.clauses import (
+    SentenceFinder,
+    clause_around,
+    clean_sentences,
+    is_future,
+)
+from recoupe.consolidate.lexicon import data_json
+from recoupe.consolidate.periods import Period, month_index, month_value, parse_period
+from recoupe.consolidate.similarity import (
+    SentenceIndex,
+    TfIdf,
+    Vector,
+    content_terms,
+    fold,
+    words,
+)
+from recoupe.consolidate.units import canonical_unit
+from recoupe.records import DocAnalysis, Document, Quantity, Span, Timex
+
+_YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")
+PAIR_MIN = 0.3  # cosine above which two sentences report the same thing
+ANCHOR_MIN = 0.25  # cosine above which a month named in two sentences is the same month
+NEIGHBOUR_MIN = 1.0  # evidence needed to call a dated document a neighbour
+FIGURE_WEIGHT = 0.5  # evidence brought by one shared figure
+MAX_NEIGHBOURS = 3
+
+
+def has_year(text: str) -> bool:
+    return _YEAR.search(text) is not None
+
+
+def doc_name(document: Document) -> str:
+    return document.title or Path(document.path).name or document.id
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbour:
+    doc: str
+    period: Period
+    score: float
+    evidence: str
+
+
+@dataclass(slots=True)
+class DatingContext:
+    """What every undated document is compared with, computed once."""
+
+    documents: dict[str, Document]
+    analyses: dict[str, DocAnalysis]
+    dated: dict[str, Period]
+    finders: dict[str, SentenceFinder]
+    vectors: dict[str, list[Vector]]
+    timed: dict[str, set[int]]  # sentences holding a date with a year, per document
+    index: SentenceIndex
+    index_keys: list[tuple[str, int]]  # (doc, sentence index) of each indexed sentence
+    month_timexes: dict[int, list[tuple[str, int, Period]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, documents: Sequence[Document], analyses: Sequence[DocAnalysis]) -> DatingContext:
+        docs = {d.id: d for d in documents}
+        by_doc = {a.doc: a for a in analyses}
+        finders = {
+            a.doc: SentenceFinder(clean_sentences(docs[a.doc].text, a.sentences))
+            for a in analyses
+            if a.doc in docs
+        }
+        terms = {d: [content_terms(s.text) for s in f.sentences] for d, f in finders.items()}
+        tfidf = TfIdf(t for ts in terms.values() for t in ts)
+        vectors = {d: [tfidf.vector(t) for t in ts] for d, ts in terms.items()}
+        timed = {d: _timed_sentences(by_doc[d], finders[d]) for d in finders}
+        dated = {
+            d.id: p
+            for d in documents
+            if d.date.provenance == "metadata" and (p := parse_period(d.date.value)) is not None
+        }
+        keys = [
+            (d, i)
+            for d in finders
+            if d in dated
+            for i in range(len(vectors[d]))
+            if i not in timed[d]
+        ]
+        index = SentenceIndex([vectors[d][i] for d, i in keys])
+        context = cls(docs, by_doc, dated, finders, vectors, timed, index, keys)
+        context.month_timexes = _month_timexes(context)
+        return context
+
+
+def _timed_sentences(analysis: DocAnalysis, finder: SentenceFinder) -> set[int]:
+    found = set()
+    for t in analysis.timexes:
+        i = finder.index_at(t.start)
+        if i is not None and has_year(t.text):
+            found.add(i)
+    return found
+
+
+def _month_timexes(context: DatingContext) -> dict[int, list[tuple[str, int, Period]]]:
+    """Dated documents' month-precise dates, by month number: (doc, sentence, period)."""
+    out: dict[int, list[tuple[str, int, Period]]] = defaultdict(list)
+    for doc in context.dated:
+        analysis = context.analyses.get(doc)
+        if analysis is None:
+            continue
+        for t in analysis.timexes:
+            period = parse_period(t.value) if t.type == "DATE" else None
+            i = context.finders[doc].index_at(t.start)
+            if period and period.precision != "year" and i is not None:
+                out[period.lo % 12 + 1].append((doc, i, period))
+    return out
+
+
+# --- clue 1: absolute dates mentioned in the past ---------------------------------------
+
+
+def absolute_bounds(doc_id: str, context: DatingContext) -> list[tuple[int, str]]:
+    """The latest absolute date the document mentions in the past: a lower bound."""
+    best: tuple[int, Timex] | None = None
+    for t in _own_timexes(doc_id, context):
+        period = parse_period(t.value) if t.type == "DATE" else None
+        if period is None or not has_year(t.text) or str(period.lo // 12) not in t.text:
+            continue
+        if _in_future(doc_id, t, context):
+            continue
+        if best is None or period.lo > best[0]:
+            best = (period.lo, t)
+    if best is None:
+        return []
+    lo, t = best
+    why = f"mentionne « {t.text} » ({t.value}) au passé : écrit en {month_value(lo)} ou après"
+    return [(lo, why)]
+
+
+def _own_timexes(doc_id: str, context: DatingContext) -> Sequence[Timex]:
+    analysis = context.analyses.get(doc_id)
+    return analysis.timexes if analysis else ()
+
+
+def _in_future(doc_id: str, t: Timex, context: DatingContext) -> bool:
+    sentence = context.finders[doc_id].at(t.start)
+    if sentence is None:
+        return False
+    start, end = clause_around(sentence, t.start, t.end)
+    return is_future(context.documents[doc_id].text[start:end])
+
+
+# --- clue 2: dated documents reporting the same current events --------------------------
+
+
+def find_neighbours(doc_id: str, context: DatingContext) -> list[Neighbour]:
+    """Dated documents that share current (not background) sentences and figures."""
+    scores: dict[str, float] = defaultdict(float)
+    pairs: dict[str, int] = defaultdict(int)
+    for i, vec in enumerate(context.vectors.get(doc_id, ())):
+        if i in context.timed[doc_id]:
+            continue
+        best: dict[str, float] = {}
+        for k, sim in context.index.similar(vec, PAIR_MIN):
+            other = context.index_keys[k][0]
+            if other != doc_id and sim > best.get(other, 0.0):
+                best[other] = sim
+        for other, sim in best.items():
+            scores[other] += sim
+            pairs[other] += 1
+    figures = _shared_figures(doc_id, context)
+    for other, count in figures.items():
+        scores[other] += FIGURE_WEIGHT * count
+    ranked = sorted(
+        (d for d, s in scores.items() if s >= NEIGHBOUR_MIN), key=lambda d: (-scores[d], d)
+    )
+    return [
+        Neighbour(
+            d, context.dated[d], scores[d], _neighbour_evidence(d, pairs[d], figures, context)
+        )
+        for d in ranked[:MAX_NEIGHBOURS]
+    ]
+
+
+def _neighbour_evidence(
+    doc: str, pairs: int, figures: dict[str, int], context: DatingContext
+) -> str:
+    parts = []
+    if pairs:
+        parts.append(f"{pairs} phrase{'s' if pairs > 1 else ''} proche{'s' if pairs > 1 else ''}")
+    if figures.get(doc):
+        n = figures[doc]
+        parts.append(f"{n} chiffre{'s' if n > 1 else ''} identique{'s' if n > 1 else ''}")
+    name = doc_name(context.documents[doc])
+    value = context.documents[doc].date.value
+    return f"rapporte les mêmes faits que « {name} », daté {value} ({', '.join(parts)})"
+
+
+def _figure_key(q: Quantity) -> tuple[str, float] | None:
+    if q.kind not in ("count", "money", "percent") or q.qualifier == "vague" or q.value < 10:
+        return None
+    return canonical_unit(q.unit), round(q.value, 1)
+
+
+def _shared_figures(doc_id: str, context: DatingContext) -> dict[str, int]:
+    """Dated documents giving the same figure (unit and value) as the document."""
+    own = context.analyses.get(doc_id)
+    if own is None:
+        return {}
+    keys = {k for q in own.quantities if (k := _figure_key(q)) is not None}
+    shared: dict[str, int] = {}
+    for other in context.dated:
+        analysis = context.analyses.get(other)
+        if other == doc_id or analysis is None:
+            continue
+        theirs = {k for q in analysis.quantities if (k := _figure_key(q)) is not None}
+        if common := len(keys & theirs):
+            shared[other] = common
+    return shared
+
+
+# --- clue 3: month names without a year ------------------------------------------------
+
+
+@cache
+def _months() -> dict[str, int]:
+    return dict(data_json("dates.json")["months"])
+
+
+def yearless_month(t: Timex, text: str) -> tuple[int, bool] | None:
+    """(month number, said with "dernier") for a month named without a year, else None."""
+    if t.type != "DATE" or has_year(t.text):
+        return None
+    names = [m for w in words(t.text) if (m := _months().get(w))]
+    if not names:
+        return None
+    after = words(text[t.end : t.end + 15])[:1]
+    table = data_json("dates.json")
+    if any(w in table["next_markers"] for w in [*words(t.text), *after]):
+        return None
+    past = any(w in table["past_markers"] for w in [*words(t.text), *after])
+    return names[-1], past
+
+
+def month_bounds(
+    doc_id: str, context: DatingContext, soft: Period | None
+) -> Iterator[tuple[int, int, str]]:
+    """Bounds from month names without a year, placed in a year by the dated documents."""
+    text = context.documents[doc_id].text
+    seen: set[tuple[int, bool]] = set()
+    for t in _own_timexes(doc_id, context):
+        found = yearless_month(t, text)
+        if found is None or found in seen or _in_future(doc_id, t, context):
+            continue
+        seen.add(found)
+        month, past = found
+        anchored = _anchor(doc_id, t, month, context)
+        if anchored is not None:
+            event, source = anchored
+            how = f"les documents datés placent cet épisode en {month_value(event)} ({source})"
+        elif soft is not None:
+            event = _last_month_before(month, soft.hi, strictly=past)
+            how = f"d'après les documents voisins, il s'agit de {month_value(event)}"
+        else:
+            continue
+        lo, hi = event + (1 if past else 0), event + 11
+        yield (
+            lo,
+            hi,
+            (
+                f"emploie « {_quoted(t, text)} » ; {how} : écrit entre "
+                f"{month_value(lo)} et {month_value(hi)}"
+            ),
+        )
+
+
+def _quoted(t: Timex, text: str) -> str:
+    after = text[t.end : t.end + 12].split()
+    tail = after[0].strip(",.;") if after and fold(after[0]).startswith("dernie") else ""
+    return f"{t.text} {tail}".strip()
+
+
+def _last_month_before(month: int, limit: int, strictly: bool) -> int:
+    year = limit // 12
+    candidate = month_index(year, month)
+    if candidate > limit or (strictly and candidate == limit):
+        candidate -= 12
+    return candidate
+
+
+def _anchor(doc_id: str, t: Timex, month: int, context: DatingContext) -> tuple[int, str] | None:
+    """The same month named in a similar sentence of a dated document, resolved there."""
+    i = context.finders[doc_id].index_at(t.start)
+    if i is None:
+        return None
+    vec = context.vectors[doc_id][i]
+    best: tuple[float, int, str] | None = None
+    for other, j, period in context.month_timexes.get(month, ()):
+        if other == doc_id:
+            continue
+        sim = sum(v * context.vectors[other][j].get(term, 0.0) for term, v in vec.items())
+        if sim >= ANCHOR_MIN and (best is None or sim > best[0]):
+            sentence: Span = context.finders[other].sentences[j]
+            name = doc_name(context.documents[other])
+            best = (sim, period.lo, f"« {_short(sentence.text)} », {name}")
+    return None if best is None else (best[1], best[2])
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"

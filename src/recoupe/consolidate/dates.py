@@ -1,0 +1,197 @@
+"""Publication dates for documents that carry none, inferred with their evidence.
+
+Three kinds of clues bound a document's date, each kept as readable evidence:
+
+* its own absolute dates: a document that reports something "en 2014" in the past tense was
+  written in 2014 or later (dates in future-tense sentences are left out);
+* the dated documents that report the same current events (similar sentences, the same
+  figures): the document is probably from the same months as they are;
+* month names without a year: "en janvier dernier" places the document after that January and
+  within the year after it; the year comes from the dated documents or from the neighbours.
+
+When nothing dates a document its date stays unknown (no value, low confidence) rather than
+guessed. Documents given a date then have their relative expressions re-resolved against it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from recoupe.consolidate.date_clues import (
+    DatingContext,
+    Neighbour,
+    absolute_bounds,
+    find_neighbours,
+    month_bounds,
+)
+from recoupe.consolidate.periods import Period, month_value, parse_period, year_of
+from recoupe.records import DocAnalysis, DocDate, Document, Timex
+
+# Re-resolve a document's timexes once it has a date: (document with its new date, its
+# timexes) -> the timexes with values computed against that date.
+Reresolver = Callable[[Document, Sequence[Timex]], tuple[Timex, ...]]
+
+_MAX_MONTH_SPAN = 3  # a range this narrow (months) is reported at month precision
+
+
+@dataclass(frozen=True, slots=True)
+class DatingResult:
+    documents: tuple[Document, ...]
+    analyses: tuple[DocAnalysis, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """The document is from months ``lo``..``hi`` (either end may be open), because..."""
+
+    lo: int | None
+    hi: int | None
+    evidence: str
+
+
+def needs_date(document: Document) -> bool:
+    return document.date.provenance != "metadata" or parse_period(document.date.value) is None
+
+
+def infer_dates(
+    documents: Sequence[Document],
+    analyses: Sequence[DocAnalysis],
+    reresolve: Reresolver | None = None,
+) -> DatingResult:
+    """Documents with inferred dates where they had none, and analyses re-resolved to match."""
+    context = DatingContext.build(documents, analyses)
+    by_doc = {a.doc: a for a in analyses}
+    out_docs: list[Document] = []
+    out_analyses = {a.doc: a for a in analyses}
+    for document in documents:
+        if not needs_date(document) or document.id not in by_doc:
+            out_docs.append(document)
+            continue
+        dated = replace(document, date=infer_date(document.id, context))
+        out_docs.append(dated)
+        analysis = by_doc[document.id]
+        if reresolve is not None and dated.date.value is not None and analysis.timexes:
+            out_analyses[document.id] = replace(
+                analysis, timexes=reresolve(dated, analysis.timexes)
+            )
+    return DatingResult(tuple(out_docs), tuple(out_analyses[a.doc] for a in analyses))
+
+
+def infer_date(doc_id: str, context: DatingContext) -> DocDate:
+    """The date of one undated document, from its words and its dated neighbours."""
+    bounds = [Bound(lo, None, why) for lo, why in absolute_bounds(doc_id, context)]
+    neighbours = find_neighbours(doc_id, context)
+    soft = _neighbour_range(neighbours)
+    bounds += [Bound(lo, hi, why) for lo, hi, why in month_bounds(doc_id, context, soft)]
+    low, high, evidence = _combine(bounds)
+    if soft is not None:
+        low, high, evidence = _narrow(low, high, evidence, soft, neighbours)
+    return _doc_date(low, high, evidence, neighbours)
+
+
+def _neighbour_range(neighbours: Sequence[Neighbour]) -> Period | None:
+    if not neighbours:
+        return None
+    lo = min(n.period.lo for n in neighbours)
+    hi = max(n.period.hi for n in neighbours)
+    return Period(lo, hi, "month", month_value(lo))
+
+
+def _combine(bounds: Sequence[Bound]) -> tuple[int | None, int | None, list[str]]:
+    """Intersect the bounds; a bound that contradicts the stronger ones is dropped."""
+    lo: int | None = None
+    hi: int | None = None
+    evidence: list[str] = []
+    for bound in sorted(bounds, key=lambda b: (b.hi is None, b.lo or 0)):
+        new_lo = bound.lo if lo is None or (bound.lo is not None and bound.lo > lo) else lo
+        new_hi = bound.hi if hi is None or (bound.hi is not None and bound.hi < hi) else hi
+        if new_lo is not None and new_hi is not None and new_lo > new_hi:
+            evidence.append(f"indice écarté car contradictoire : {bound.evidence}")
+            continue
+        lo, hi = new_lo, new_hi
+        evidence.append(bound.evidence)
+    return lo, hi, evidence
+
+
+def _narrow(
+    lo: int | None,
+    hi: int | None,
+    evidence: list[str],
+    soft: Period,
+    neighbours: Sequence[Neighbour],
+) -> tuple[int | None, int | None, list[str]]:
+    """Keep the neighbours' months when they fit the hard bounds."""
+    for n in neighbours:
+        evidence.append(n.evidence)
+    new_lo = soft.lo if lo is None else max(lo, soft.lo)
+    new_hi = soft.hi if hi is None else min(hi, soft.hi)
+    if new_lo > new_hi:
+        evidence.append("les documents voisins sont incompatibles avec les autres indices")
+        return lo, hi, evidence
+    return new_lo, new_hi, evidence
+
+
+def _doc_date(
+    lo: int | None, hi: int | None, evidence: list[str], neighbours: Sequence[Neighbour]
+) -> DocDate:
+    if lo is None and hi is None:
+        reason = "aucune date absolue ni événement partagé avec un document daté"
+        return DocDate(provenance="unknown", confidence=0.0, evidence=(reason,))
+    value, precision = _estimate(lo, hi, neighbours)
+    confidence = _confidence(lo, hi, value, neighbours)
+    if value is None and hi is None:
+        evidence.append("aucun document daté ne rapporte les mêmes faits : date laissée ouverte")
+    return DocDate(
+        value=value,
+        precision=precision,
+        provenance="inferred",
+        earliest=_bound_value(lo),
+        latest=_bound_value(hi),
+        confidence=confidence,
+        evidence=tuple(dict.fromkeys(evidence)),
+    )
+
+
+def _bound_value(month: int | None) -> str | None:
+    return None if month is None else month_value(month)
+
+
+def _estimate(
+    lo: int | None, hi: int | None, neighbours: Sequence[Neighbour]
+) -> tuple[str | None, str | None]:
+    """The best single value in the range: the neighbours' weighted median, clipped."""
+    if lo is None or hi is None:
+        return None, None
+    if neighbours:
+        ranked = sorted(neighbours, key=lambda n: n.period.mid)
+        half = sum(n.score for n in ranked) / 2
+        running = 0.0
+        guess = int(ranked[-1].period.mid)
+        for n in ranked:
+            running += n.score
+            if running >= half:
+                guess = int(n.period.mid)
+                break
+        guess = min(max(guess, lo), hi)
+    else:
+        guess = lo if lo == hi else -1
+    if hi - lo < _MAX_MONTH_SPAN and guess >= 0:
+        return month_value(guess), "month"
+    if year_of(lo) == year_of(hi):
+        return str(year_of(lo)), "year"
+    return None, None
+
+
+def _confidence(
+    lo: int | None, hi: int | None, value: str | None, neighbours: Sequence[Neighbour]
+) -> float:
+    if value is None:
+        return 0.15 if lo is not None else 0.1
+    score = 0.35
+    if neighbours:
+        score += min(0.3, 0.1 * sum(n.score for n in neighbours))
+    if lo is not None and hi is not None:
+        width = hi - lo + 1
+        score += 0.2 if width <= _MAX_MONTH_SPAN else 0.1 if width <= 12 else 0.0
+    return round(min(score, 0.9), 2)

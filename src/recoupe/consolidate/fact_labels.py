@@ -1,0 +1,26 @@
+"""Readable labels for facts: "soldats américains en Irak"."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from recoupe.consolidate.figure_context import Observed
+from recoupe.consolidate.units import unit_plural
+
+
+def _most_common(items: Iterable[str]) -> str | None:
+    counts = Counter(i for i in items if i)
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def fact_label(unit: str, members: Sequence[Observed]) -> str:
+    """Unit, its most frequent modifier, place and organisation, in reading order."""
+    modifier = _most_common(" ".join(m.modifiers).lower() for m in members)
+    place = _most_common(p for m in members for p in m.places)
+    group = _most_common(g for m in members for g in m.groups)
+    parts = [unit_plural(unit), modifier, place]
+    label = " ".join(p for p in parts if p)
+    return f"{label} ({group})" if group else label

@@ -1,0 +1,185 @@
+"""Facts: the figures from several documents that measure the same thing, compared.
+
+A figure (a ``Quantity`` counting people, attacks, money or a percentage) becomes an
+``Observation`` dated by the explicit date attached to it in its clause, else by its
+document's date. Observations are grouped when they count the same unit (synonyms folded:
+soldats, militaires, troupes), with the same role (killed, wounded...), and compatible
+qualifying entities: a figure "en Irak" never joins one "en Syrie", while a figure without a
+place may join either (the best one). Blocking by (unit, role) keeps this near-linear.
+
+Each group gets a status:
+
+* ``single``: one observation;
+* ``agree``: the values are compatible once qualifiers are read ("environ 2 500", "2 500");
+* ``update``: values differ but at different (or unknown) times: the later one supersedes;
+* ``conflict``: values that cannot both hold at the same time (same month or day).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from recoupe.consolidate.entities import EntityIndex
+from recoupe.consolidate.fact_labels import fact_label
+from recoupe.consolidate.figure_context import FigureContext, Observed
+from recoupe.consolidate.periods import Period, parse_period
+from recoupe.records import DocAnalysis, Document, Entity, Fact, LinkedQuantity, Observation
+
+APPROX_TOLERANCE = 0.1  # "environ 2 500" covers 2 250..2 750
+EXACT_TOLERANCE = 0.005
+MAX_RATIO = 5.0  # figures further apart than this are not the same measure
+
+
+@dataclass(slots=True)
+class _Group:
+    unit: str
+    role: str | None
+    members: list[Observed]
+    signature: dict[str, str]  # entity or modifier key -> its type ("LOC", "MOD"...)
+
+
+def build_facts(
+    quantities: Sequence[LinkedQuantity],
+    documents: Sequence[Document],
+    analyses: Sequence[DocAnalysis],
+    entities: Sequence[Entity],
+    index: EntityIndex,
+) -> tuple[Fact, ...]:
+    """Group the figures of all documents into facts, each with its status."""
+    context = FigureContext(documents, analyses, entities, index)
+    blocks: dict[tuple[str, str, str | None], list[Observed]] = defaultdict(list)
+    for lq in quantities:
+        observed = context.observe(lq)
+        if observed is not None:
+            blocks[(observed.unit, observed.kind, observed.role)].append(observed)
+    groups = [g for key in sorted(blocks, key=str) for g in _cluster(blocks[key])]
+    facts = [_fact(g) for g in groups]
+    facts = _unique_ids(facts)
+    facts.sort(key=lambda f: (-len({o.doc for o in f.observations}), f.label, f.id))
+    return tuple(facts)
+
+
+def _cluster(observed: Sequence[Observed]) -> list[_Group]:
+    """Greedy grouping, most specific figures first; each joins the best compatible group."""
+    groups: list[_Group] = []
+    ordered = sorted(observed, key=lambda o: (-len(o.signature), o.quantity.doc, o.quantity.start))
+    for o in ordered:
+        best: tuple[int, int, _Group] | None = None
+        for g in groups:
+            if not _compatible(o.signature, g.signature) or not _same_scale(o, g):
+                continue
+            shared = len(o.signature.keys() & g.signature.keys())
+            if best is None or (shared, len(g.members)) > best[:2]:
+                best = (shared, len(g.members), g)
+        if best is None:
+            groups.append(_Group(o.unit, o.role, [o], dict(o.signature)))
+        else:
+            best[2].members.append(o)
+            best[2].signature.update(o.signature)
+    return groups
+
+
+def _compatible(a: dict[str, str], b: dict[str, str]) -> bool:
+    """No kind of qualifier (place, group, modifier) on which the two sides differ."""
+    only_a = {t for k, t in a.items() if k not in b}
+    only_b = {t for k, t in b.items() if k not in a}
+    return not (only_a & only_b)
+
+
+def _same_scale(o: Observed, g: _Group) -> bool:
+    values = sorted(m.quantity.value for m in g.members)
+    median = values[len(values) // 2]
+    low, high = sorted((o.quantity.value, median))
+    return low > 0 and high / low <= MAX_RATIO
+
+
+# --- status ---------------------------------------------------------------------------
+
+
+def _interval(o: Observation, low: float | None, high: float | None) -> tuple[float, float]:
+    v = o.value
+    match o.qualifier:
+        case "approx":
+            return v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE)
+        case "more_than" | "at_least":
+            return v, math.inf
+        case "less_than" | "at_most":
+            return 0.0, v
+        case "range":
+            return (low if low is not None else v), (high if high is not None else v)
+        case _:
+            return v * (1 - EXACT_TOLERANCE), v * (1 + EXACT_TOLERANCE)
+
+
+def _same_value(a: Observed, b: Observed) -> bool:
+    """Whether two figures give the same value once qualifiers are read (times aside)."""
+    qa, qb = a.quantity, b.quantity
+    if "range" in (qa.qualifier, qb.qualifier):
+        return _overlap(a, b)
+    tolerance = APPROX_TOLERANCE if "approx" in (qa.qualifier, qb.qualifier) else EXACT_TOLERANCE
+    return abs(qa.value - qb.value) <= tolerance * max(qa.value, qb.value)
+
+
+def _overlap(a: Observed, b: Observed) -> bool:
+    la, ha = _interval(a.observation, a.quantity.low, a.quantity.high)
+    lb, hb = _interval(b.observation, b.quantity.low, b.quantity.high)
+    return max(la, lb) <= min(ha, hb)
+
+
+def same_time(a: str | None, b: str | None) -> bool:
+    """Two as-of values name the same month or day (years are too coarse to conflict)."""
+    pa, pb = parse_period(a), parse_period(b)
+    return pa is not None and pb is not None and a == b and pa.precision != "year"
+
+
+def fact_status(members: Sequence[Observed]) -> str:
+    if len(members) == 1:
+        return "single"
+    by_time: dict[str, list[Observed]] = defaultdict(list)
+    for m in members:
+        key = m.observation.as_of or ""
+        by_time[key if same_time(key, key) else f"?{id(m)}"].append(m)
+    for same in by_time.values():
+        if any(not _overlap(x, y) for i, x in enumerate(same) for y in same[i + 1 :]):
+            return "conflict"
+    first = members[0]
+    return "agree" if all(_same_value(first, m) for m in members[1:]) else "update"
+
+
+# --- the fact record --------------------------------------------------------------------
+
+
+def _time_key(o: Observed) -> tuple[float, str, int]:
+    period: Period | None = parse_period(o.observation.as_of)
+    return (period.mid if period else math.inf, o.quantity.doc, o.quantity.start)
+
+
+def _fact(group: _Group) -> Fact:
+    members = sorted(group.members, key=_time_key)
+    label = fact_label(group.unit, members)
+    keys = sorted(group.signature)
+    digest = hashlib.sha1(f"{group.unit}|{group.role}|{'|'.join(keys)}".encode()).hexdigest()
+    return Fact(
+        id="f-" + digest[:10],
+        label=label,
+        unit=group.unit,
+        observations=tuple(m.observation for m in members),
+        status=fact_status(members),
+    )
+
+
+def _unique_ids(facts: list[Fact]) -> list[Fact]:
+    """Facts that share a key get a suffix from their first observation (stable)."""
+    counts = Counter(f.id for f in facts)
+    out = []
+    for f in facts:
+        if counts[f.id] > 1:
+            first = f.observations[0]
+            suffix = hashlib.sha1(f"{first.doc}:{first.start}".encode()).hexdigest()[:4]
+            f = Fact(f"{f.id}-{suffix}", f.label, f.unit, f.observations, f.status)
+        out.append(f)
+    return out

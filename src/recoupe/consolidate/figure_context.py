@@ -1,0 +1,148 @@
+"""A figure read in its context: its unit, role, qualifiers and the time it holds for."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from recoupe.consolidate.clauses import (
+    SentenceFinder,
+    clause_around,
+    clean_sentences,
+    preceded_by,
+)
+from recoupe.consolidate.entities import EntityIndex
+from recoupe.consolidate.lexicon import data_json
+from recoupe.consolidate.periods import parse_period
+from recoupe.consolidate.similarity import fold, words
+from recoupe.consolidate.units import canonical_unit, fact_kinds
+from recoupe.records import (
+    DocAnalysis,
+    Document,
+    Entity,
+    LinkedQuantity,
+    Observation,
+    Quantity,
+    Timex,
+)
+
+AS_OF_DISTANCE = 80  # characters between a figure and the date that dates it
+FRONTED_WORDS = 2  # a date this close to its sentence's start dates the whole sentence
+_LOCATIVES = ("en", "au", "aux", "a", "dans")
+
+
+@dataclass(frozen=True, slots=True)
+class Observed:
+    quantity: Quantity
+    observation: Observation
+    unit: str
+    kind: str
+    role: str | None
+    signature: dict[str, str]  # entity id or "mod:word" -> kind of qualifier (LOC, ORG, MOD)
+    places: tuple[str, ...]  # "en Irak": where the figure holds, with its preposition
+    groups: tuple[str, ...]  # names of the organisations qualifying it
+    modifiers: tuple[str, ...]
+
+
+@cache
+def _roles() -> dict[str, str]:
+    table: dict[str, list[str]] = data_json("roles.json")["roles"]
+    return {word: role for role, forms in table.items() for word in forms}
+
+
+class FigureContext:
+    """Per-document sentences, timexes and dates, and the entities, for reading figures."""
+
+    def __init__(
+        self,
+        documents: Sequence[Document],
+        analyses: Sequence[DocAnalysis],
+        entities: Sequence[Entity],
+        index: EntityIndex,
+    ) -> None:
+        self.documents = {d.id: d for d in documents}
+        self.finders = {
+            a.doc: SentenceFinder(clean_sentences(self.documents[a.doc].text, a.sentences))
+            for a in analyses
+            if a.doc in self.documents
+        }
+        self.timexes = {a.doc: a.timexes for a in analyses}
+        self.entities = {e.id: e for e in entities}
+        self.index = index
+        self.kinds = fact_kinds()
+        self.since = tuple(data_json("dates.json")["since_markers"])
+
+    def observe(self, lq: LinkedQuantity) -> Observed | None:
+        """The figure as an observation, or None when it is not a comparable figure."""
+        q = lq.quantity
+        document = self.documents.get(q.doc)
+        if q.kind not in self.kinds or q.qualifier == "vague" or q.value <= 0 or not document:
+            return None
+        clause = self._clause(q, document.text)
+        as_of = self._as_of(q, clause, document)
+        observation = Observation(q.doc, q.start, q.end, q.value, q.qualifier, as_of)
+        signature, places, groups = self._qualifiers(lq, document.text)
+        modifiers = tuple(fold(m) for m in q.modifiers if m.strip())
+        signature.update({f"mod:{m}": "MOD" for m in modifiers})
+        role = self._role(q, clause, document.text)
+        unit = canonical_unit(q.unit)
+        return Observed(q, observation, unit, q.kind, role, signature, places, groups, q.modifiers)
+
+    def _clause(self, q: Quantity, text: str) -> tuple[int, int, int]:
+        """The figure's clause, and where its sentence starts."""
+        finder = self.finders.get(q.doc)
+        sentence = finder.at(q.start) if finder else None
+        if sentence is None:
+            return q.start, q.end, q.start
+        return (*clause_around(sentence, q.start, q.end), sentence.start)
+
+    def _role(self, q: Quantity, clause: tuple[int, int, int], text: str) -> str | None:
+        limit = int(data_json("roles.json")["window_words"])
+        after = words(text[q.start : max(clause[1], q.end)])[:limit]
+        roles = _roles()
+        return next((roles[w] for w in after if w in roles), None)
+
+    def _as_of(self, q: Quantity, clause: tuple[int, int, int], document: Document) -> str | None:
+        """The date attached to the figure (in its clause, or opening its sentence: "En
+        2019, ..."), else its document's date."""
+        best: tuple[int, Timex] | None = None
+        start, end, sentence_start = clause
+        for t in self.timexes.get(q.doc, ()):
+            fronted = (
+                sentence_start <= t.start
+                and len(document.text[sentence_start : t.start].split()) <= FRONTED_WORDS
+            )
+            if t.type != "DATE" or not (fronted or (t.end > start and t.start < end)):
+                continue
+            distance = max(t.start - q.end, q.start - t.end, 0)
+            if distance > AS_OF_DISTANCE or preceded_by(document.text, t.start, self.since):
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, t)
+        if best is not None and parse_period(best[1].value) is not None:
+            return best[1].value
+        return document.date.value
+
+    def _qualifiers(
+        self, lq: LinkedQuantity, text: str
+    ) -> tuple[dict[str, str], tuple[str, ...], tuple[str, ...]]:
+        signature: dict[str, str] = {}
+        places: list[str] = []
+        groups: list[str] = []
+        for span in lq.quantity.qualifiers:
+            eid = self.index.entity_at(span.doc, span.start, span.end)
+            entity = self.entities.get(eid) if eid else None
+            if entity is None:
+                continue
+            signature[entity.id] = entity.type
+            before = words(text[max(0, span.start - 6) : span.start])[-1:]
+            if entity.type == "LOC" and before and before[0] in _LOCATIVES:
+                prep = text[span.start - 6 : span.start].split()[-1]
+                places.append(f"{prep} {entity.name}")
+            elif entity.type in ("ORG", "MISC"):
+                groups.append(entity.name)
+        for eid in lq.entities:
+            if eid in self.entities:
+                signature.setdefault(eid, self.entities[eid].type)
+        return signature, tuple(places), tuple(groups)

@@ -1,0 +1,114 @@
+"""Comparing sentences without a model: folded content words, TF-IDF, cosine.
+
+A deliberately small implementation (no scikit-learn): sentences become sparse vectors of
+crudely stemmed content words weighted by inverse document frequency. It is enough to tell
+that two outlets report the same thing, and fast enough for thousands of sentences.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from recoupe.consolidate.lexicon import data_lines
+
+Vector = dict[str, float]
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_STEM_LENGTH = 7
+
+
+def fold(text: str) -> str:
+    """Lower case without accents."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(data_lines("stopwords_fr.txt"))
+
+
+def stem(word: str) -> str:
+    """A crude French stem: no plural mark, at most seven letters."""
+    if len(word) > 3 and word[-1] in "sx":
+        word = word[:-1]
+    return word[:_STEM_LENGTH]
+
+
+def words(text: str) -> list[str]:
+    """Folded words, in order (digits kept: "2 500" gives "2" and "500")."""
+    return _WORD.findall(fold(text))
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed words that carry meaning (no stop word, no one-letter word)."""
+    stops = stopwords()
+    return [stem(w) for w in words(text) if len(w) > 1 and w not in stops]
+
+
+class TfIdf:
+    """Inverse document frequencies over a set of texts, and vectors built from them."""
+
+    def __init__(self, texts: Iterable[Sequence[str]]) -> None:
+        df: Counter[str] = Counter()
+        n = 0
+        for terms in texts:
+            df.update(set(terms))
+            n += 1
+        self._n = n
+        self._idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+        self._unseen = math.log(1 + n) + 1.0
+
+    def idf(self, term: str) -> float:
+        return self._idf.get(term, self._unseen)
+
+    def vector(self, terms: Sequence[str]) -> Vector:
+        counts = Counter(terms)
+        vec = {t: (1.0 + math.log(c)) * self.idf(t) for t, c in counts.items()}
+        return normalize(vec)
+
+
+def normalize(vec: Vector) -> Vector:
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {t: v / norm for t, v in vec.items()} if norm else {}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Cosine of two normalised sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def centroid(vectors: Iterable[Vector]) -> Vector:
+    total: dict[str, float] = {}
+    for vec in vectors:
+        for t, v in vec.items():
+            total[t] = total.get(t, 0.0) + v
+    return normalize(total)
+
+
+class SentenceIndex:
+    """Vectors with an inverted index, to find similar ones without comparing every pair."""
+
+    def __init__(self, vectors: Sequence[Vector]) -> None:
+        self.vectors = list(vectors)
+        self._postings: dict[str, list[tuple[int, float]]] = {}
+        for i, vec in enumerate(self.vectors):
+            for term, weight in vec.items():
+                self._postings.setdefault(term, []).append((i, weight))
+
+    def similar(self, vec: Vector, min_sim: float) -> list[tuple[int, float]]:
+        """Stored vectors (index, cosine) at least ``min_sim`` close to ``vec``, best first."""
+        scores: dict[int, float] = {}
+        for term, weight in vec.items():
+            for i, other in self._postings.get(term, ()):
+                scores[i] = scores.get(i, 0.0) + weight * other
+        found = [(i, s) for i, s in scores.items() if s >= min_sim]
+        found.sort(key=lambda item: (-item[1], item[0]))
+        return found

@@ -1,0 +1,208 @@
+"""The timeline: dated events from every document, merged across sources, sorted by date.
+
+An event is the clause around a resolved calendar date (day, month or year; relative words
+such as "hier" or "mercredi" arrive here already resolved against their document's date).
+Events on the same date that say the same thing (similar words, or shared entities for
+coarse dates) merge into one entry that keeps all their sources. Entries after the newest
+document's date are marked ``future``. With ``settings.max_dates`` only the best-ranked dates
+are kept, ranked as in DATEWISE by how often the date is mentioned and published on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from recoupe.consolidate.clauses import (
+    SentenceFinder,
+    clause_around,
+    clean_sentences,
+    preceded_by,
+)
+from recoupe.consolidate.entities import EntityIndex
+from recoupe.consolidate.lexicon import data_json
+from recoupe.consolidate.periods import Period, day_bounds, parse_period
+from recoupe.consolidate.similarity import TfIdf, Vector, content_terms, cosine
+from recoupe.records import DocAnalysis, Document, Source, Span, TimelineEntry, Timex
+from recoupe.settings import Settings
+
+MERGE_SIM = {"day": 0.3, "month": 0.25, "year": 0.2}  # cosine to merge two events
+MERGE_SIM_SHARED_ENTITY = 0.05  # ... or this much when they share an entity
+HEADLINE_WORDS = 22
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated clause of one document."""
+
+    doc: str
+    sentence: Span
+    clause: tuple[int, int]
+    period: Period
+    timex: Timex
+    vector: Vector
+    entities: tuple[str, ...]
+
+
+def newest_date(documents: Sequence[Document]) -> Period | None:
+    periods = [p for d in documents if (p := parse_period(d.date.value)) is not None]
+    return max(periods, key=lambda p: day_bounds(p)[1]) if periods else None
+
+
+def find_events(
+    documents: Sequence[Document], analyses: Sequence[DocAnalysis], index: EntityIndex
+) -> list[Event]:
+    """Every clause anchored to a calendar date, one per (sentence, date)."""
+    texts = {d.id: d.text for d in documents if d.duplicate_of is None}
+    relative = tuple(data_json("dates.json")["relative_markers"])
+    raw: list[tuple[str, Span, tuple[int, int], Period, Timex, tuple[str, ...]]] = []
+    for analysis in analyses:
+        text = texts.get(analysis.doc)
+        if text is None:
+            continue
+        finder = SentenceFinder(clean_sentences(text, analysis.sentences))
+        seen: set[tuple[int, str]] = set()
+        for t in analysis.timexes:
+            period = parse_period(t.value) if t.type == "DATE" else None
+            sentence = finder.at(t.start)
+            if period is None or sentence is None or preceded_by(text, t.start, relative):
+                continue
+            if (sentence.start, period.value) in seen:
+                continue
+            seen.add((sentence.start, period.value))
+            clause = clause_around(sentence, t.start, t.end)
+            ents = _entities_in(analysis, sentence, index)
+            raw.append((analysis.doc, sentence, clause, period, t, ents))
+    tfidf = TfIdf(content_terms(r[1].text) for r in raw)
+    return [
+        Event(doc, s, c, p, t, tfidf.vector(content_terms(s.text)), e) for doc, s, c, p, t, e in raw
+    ]
+
+
+def _entities_in(analysis: DocAnalysis, sentence: Span, index: EntityIndex) -> tuple[str, ...]:
+    found: list[str] = []
+    for m in analysis.mentions:
+        if sentence.start <= m.start and m.end <= sentence.end:
+            eid = index.entity_at(m.doc, m.start, m.end)
+            if eid and eid not in found:
+                found.append(eid)
+    return tuple(found)
+
+
+def merge_events(events: Sequence[Event]) -> list[list[Event]]:
+    """Events on the same date that report the same thing, grouped (single link)."""
+    by_date: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        by_date[e.period.value].append(e)
+    groups: list[list[Event]] = []
+    for same_date in by_date.values():
+        groups.extend(_link(same_date))
+    return groups
+
+
+def _link(events: Sequence[Event]) -> list[list[Event]]:
+    parent = list(range(len(events)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(events):
+        for j in range(i + 1, len(events)):
+            if _same_event(a, events[j]):
+                parent[root(j)] = root(i)
+    clusters: dict[int, list[Event]] = defaultdict(list)
+    for i, e in enumerate(events):
+        clusters[root(i)].append(e)
+    return list(clusters.values())
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    sim = cosine(a.vector, b.vector)
+    if sim >= MERGE_SIM[a.period.precision]:
+        return True
+    return (
+        a.period.precision != "day"
+        and bool(set(a.entities) & set(b.entities))
+        and (sim >= MERGE_SIM_SHARED_ENTITY)
+    )
+
+
+def rank_dates(events: Sequence[Event], documents: Sequence[Document]) -> list[tuple[str, float]]:
+    """Dates ranked DATEWISE-style: documents mentioning them, plus documents published then."""
+    mentions = Counter(value for value, _ in {(e.period.value, e.doc) for e in events})
+    published = Counter(d.date.value for d in documents if d.date.value)
+    scores = {v: mentions[v] + 0.5 * published.get(v, 0) for v in mentions}
+    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def build_timeline(
+    documents: Sequence[Document],
+    analyses: Sequence[DocAnalysis],
+    index: EntityIndex,
+    settings: Settings,
+) -> tuple[TimelineEntry, ...]:
+    """Merged, sorted timeline entries (limited to ``settings.max_dates`` dates if set)."""
+    events = find_events(documents, analyses, index)
+    if settings.max_dates is not None:
+        keep = {v for v, _ in rank_dates(events, documents)[: settings.max_dates]}
+        events = [e for e in events if e.period.value in keep]
+    texts = {d.id: d.text for d in documents}
+    newest = newest_date(documents)
+    entries = [_entry(group, texts, newest) for group in merge_events(events)]
+    order = {"year": 0, "month": 1, "day": 2}
+    entries.sort(key=lambda e: (_lo(e.date), order.get(e.precision, 3), e.date, e.id))
+    return tuple(entries)
+
+
+def _lo(value: str) -> int:
+    period = parse_period(value)
+    return period.lo if period else 0
+
+
+def _entry(group: Sequence[Event], texts: dict[str, str], newest: Period | None) -> TimelineEntry:
+    lead = _central(group)
+    text = texts[lead.doc]
+    sources = tuple(dict.fromkeys(Source(e.doc, e.sentence.start, e.sentence.end) for e in group))
+    counts = Counter(eid for e in group for eid in e.entities)
+    entities = tuple(sorted(counts, key=lambda k: (-counts[k], k)))
+    key = f"{lead.period.value}|{lead.doc}|{lead.sentence.start}"
+    return TimelineEntry(
+        id="t-" + hashlib.sha1(key.encode()).hexdigest()[:10],
+        date=lead.period.value,
+        precision=lead.period.precision,
+        headline=headline(text, lead),
+        text=lead.sentence.text,
+        sources=sources,
+        entities=entities,
+        future=newest is not None and day_bounds(lead.period)[0] > day_bounds(newest)[1],
+    )
+
+
+def _central(group: Sequence[Event]) -> Event:
+    """The event most similar to the others (ties: the earliest document position)."""
+    if len(group) == 1:
+        return group[0]
+    scored = [
+        (sum(cosine(e.vector, o.vector) for o in group if o is not e), -e.sentence.start, e)
+        for e in group
+    ]
+    return max(scored, key=lambda s: (s[0], s[1], s[2].doc))[2]
+
+
+def headline(text: str, event: Event) -> str:
+    """The event's clause, trimmed to a few words around its date."""
+    start, end = event.clause
+    clause = text[start:end].strip(" ,;:-–—")
+    tokens = clause.split()
+    if len(tokens) > HEADLINE_WORDS:
+        at = len(text[start : event.timex.start].split())
+        first = max(0, min(at - HEADLINE_WORDS // 2, len(tokens) - HEADLINE_WORDS))
+        tokens = tokens[first : first + HEADLINE_WORDS]
+        clause = " ".join(tokens)
+        clause = ("… " if first else "") + clause + " …"
+    return clause[:1].upper() + clause[1:]

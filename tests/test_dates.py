@@ -1,0 +1,163 @@
+"""Publication dates inferred for undated documents, with evidence (hand-built records)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import pytest
+
+from recoupe.consolidate.dates import infer_dates
+from recoupe.consolidate.periods import parse_period, span_value
+from recoupe.records import DocAnalysis, Document, Timex
+from tests.consolidate_helpers import analysis, make_doc, quantity, timex
+
+A = (
+    "Les dockers du port de Marseille sont en grève depuis trois semaines. "
+    "Le syndicat réclame une hausse des salaires de 8 %. "
+    "La direction du port refuse toute négociation avec les grévistes. "
+    "Le mouvement avait commencé en avril."
+)
+B = (
+    "La grève des dockers du port de Marseille se poursuit malgré les menaces de la direction. "
+    "Le syndicat des dockers réclame toujours une hausse des salaires de 8 %. "
+    "Les premières grèves du port remontent à 1995."
+)
+U = (
+    "Les dockers du port de Marseille poursuivent leur grève. "
+    "La direction du port refuse toujours toute négociation avec les grévistes. "
+    "Le mouvement avait commencé en avril dernier. "
+    "Ils réclament une hausse des salaires de 8 %. "
+    "Une grève semblable avait paralysé le port en 2019."
+)
+LONE = (
+    "Un festival de musique baroque s'ouvre dans un village de l'Ain. "
+    "Le festival avait été créé en 1980 par un passionné."
+)
+NOTHING = "Il fait beau sur la ville et les terrasses sont pleines."
+FUTURE = "La ville accueillera les Jeux en 2030. Le stade avait ouvert en 2008 après des années."
+
+
+def corpus() -> tuple[list[Document], list[DocAnalysis]]:
+    docs = [
+        make_doc("a", A, "2022-05"),
+        make_doc("b", B, "2022-06"),
+        make_doc("u", U),
+        make_doc("lone", LONE),
+        make_doc("nothing", NOTHING),
+        make_doc("future", FUTURE),
+    ]
+    analyses = [
+        analysis("a", A, [timex("a", A, "en avril", "2022-04")], [_salary("a", A)]),
+        analysis("b", B, [timex("b", B, "1995", "1995")], [_salary("b", B)]),
+        analysis(
+            "u",
+            U,
+            [timex("u", U, "en avril", "XXXX-04"), timex("u", U, "en 2019", "2019")],
+            [_salary("u", U)],
+        ),
+        analysis("lone", LONE, [timex("lone", LONE, "en 1980", "1980")]),
+        analysis("nothing", NOTHING),
+        analysis(
+            "future",
+            FUTURE,
+            [
+                timex("future", FUTURE, "en 2030", "2030"),
+                timex("future", FUTURE, "en 2008", "2008"),
+            ],
+        ),
+    ]
+    return docs, analyses
+
+
+def _salary(doc: str, text: str) -> object:
+    return quantity(doc, text, "8 %", 8, "%", kind="percent")
+
+
+@pytest.fixture(scope="module")
+def dated() -> dict[str, Document]:
+    docs, analyses = corpus()
+    return {d.id: d for d in infer_dates(docs, analyses).documents}
+
+
+def test_documents_with_metadata_keep_their_date(dated: dict[str, Document]) -> None:
+    assert dated["a"].date.provenance == "metadata"
+    assert dated["a"].date.value == "2022-05"
+
+
+def test_shared_events_and_last_month_date_a_document(dated: dict[str, Document]) -> None:
+    date = dated["u"].date
+    assert date.provenance == "inferred"
+    assert date.value is not None and date.value.startswith("2022")
+    assert date.earliest is not None and date.earliest >= "2022-05"  # after "avril dernier"
+    assert date.latest is not None and date.latest <= "2022-06"
+    assert date.confidence >= 0.5
+    evidence = " ".join(date.evidence)
+    assert "avril dernier" in evidence
+    assert "a.txt" in evidence and "b.txt" in evidence
+
+
+def test_a_past_date_is_a_lower_bound_not_a_value(dated: dict[str, Document]) -> None:
+    date = dated["lone"].date
+    assert date.provenance == "inferred"
+    assert date.value is None
+    assert date.earliest == "1980-01"
+    assert date.latest is None
+    assert date.confidence < 0.5
+    assert any("1980" in e for e in date.evidence)
+
+
+def test_nothing_to_go_on_says_unknown(dated: dict[str, Document]) -> None:
+    date = dated["nothing"].date
+    assert (date.value, date.provenance, date.confidence) == (None, "unknown", 0.0)
+    assert date.evidence
+
+
+def test_future_dates_are_no_lower_bound(dated: dict[str, Document]) -> None:
+    assert dated["future"].date.earliest == "2008-01"
+
+
+def test_an_anchored_month_alone_gives_a_range() -> None:
+    text = "Selon un délégué, le mouvement des dockers avait commencé en avril dernier."
+    docs, analyses = corpus()
+    docs = [docs[0], make_doc("y", text)]
+    analyses = [analyses[0], analysis("y", text, [timex("y", text, "en avril", "XXXX-04")])]
+    date = infer_dates(docs, analyses).documents[1].date
+    assert (date.earliest, date.latest) == ("2022-05", "2023-03")
+    assert date.value is None
+
+
+def test_relative_dates_are_resolved_again_once_dated() -> None:
+    docs, analyses = corpus()
+    calls: list[str | None] = []
+
+    def reresolve(document: Document, timexes: Sequence[Timex]) -> tuple[Timex, ...]:
+        calls.append(document.date.value)
+        return tuple(replace(t, value="2022-04") if "avril" in t.text else t for t in timexes)
+
+    result = infer_dates(docs, analyses, reresolve)
+    assert calls and all(c is not None for c in calls)
+    by_doc = {a.doc: a for a in result.analyses}
+    assert [t.value for t in by_doc["u"].timexes if "avril" in t.text] == ["2022-04"]
+    assert by_doc["a"] is analyses[0]
+
+
+@pytest.mark.parametrize(
+    ("value", "lo", "hi", "precision"),
+    [
+        ("2024", "2024-01", "2024-12", "year"),
+        ("2024-03", "2024-03", "2024-03", "month"),
+        ("2024-03-05", "2024-03", "2024-03", "day"),
+        ("2014-SU", "2014-06", "2014-08", "year"),
+    ],
+)
+def test_calendar_periods(value: str, lo: str, hi: str, precision: str) -> None:
+    period = parse_period(value)
+    assert period is not None
+    assert (span_value(period.lo, period.lo)[0], span_value(period.hi, period.hi)[0]) == (lo, hi)
+    assert period.precision == precision
+
+
+@pytest.mark.parametrize("value", ["P1M", "PRESENT_REF", "XXXX-04", "2024-13", None])
+def test_non_calendar_values(value: str | None) -> None:
+    assert parse_period(value) is None

@@ -1,0 +1,190 @@
+"""Figures grouped into facts across documents, with agree/update/conflict/single."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from recoupe.consolidate.entities import EntityIndex
+from recoupe.consolidate.facts import build_facts
+from recoupe.consolidate.units import canonical_unit
+from recoupe.records import Entity, EntityMention, Fact, LinkedQuantity, Quantity
+from tests.consolidate_helpers import analysis, find, make_doc, quantity, timex
+
+Doc = tuple[str, str, str | None]  # id, text, date
+
+
+def run(
+    docs: Sequence[Doc], figures: Sequence[Quantity], timexes: Sequence[object] = ()
+) -> list[Fact]:
+    """Facts for hand-built documents; places named in the figures become LOC entities."""
+    documents = [make_doc(i, text, date) for i, text, date in docs]
+    texts = {i: text for i, text, _ in docs}
+    analyses = [
+        analysis(i, text, [t for t in timexes if t.doc == i], [q for q in figures if q.doc == i])  # type: ignore[attr-defined]
+        for i, text, _ in docs
+    ]
+    entities = _places(figures, texts)
+    index = EntityIndex(entities)
+    linked = [LinkedQuantity(q) for q in figures]
+    return list(build_facts(linked, documents, analyses, entities, index))
+
+
+def _places(figures: Sequence[Quantity], texts: dict[str, str]) -> list[Entity]:
+    mentions: dict[str, list[EntityMention]] = {}
+    for q in figures:
+        for s in q.qualifiers:
+            mentions.setdefault(s.text, []).append(EntityMention(s.doc, s.start, s.end, s.text))
+    return [Entity(f"e-{name}", name, "LOC", (), tuple(ms)) for name, ms in mentions.items()]
+
+
+P = "Environ 1 200 soldats français sont déployés au Niger. Plus de 40 attaques ont visé la base."
+Q = "Le contingent compte 1 200 militaires français au Niger. Plus de 55 attaques ont visé la base."
+R = "Quelque 400 soldats français sont stationnés au Tchad depuis des années."
+S = "Selon l'état-major, 1 500 soldats français sont présents au Niger ce mois-ci."
+
+
+def _p() -> Quantity:
+    return quantity(
+        "p",
+        P,
+        "Environ 1 200 soldats français",
+        1200,
+        "soldat",
+        "approx",
+        modifiers=["français"],
+        places=["Niger"],
+    )
+
+
+def _q() -> Quantity:
+    return quantity(
+        "q",
+        Q,
+        "1 200 militaires français",
+        1200,
+        "militaire",
+        modifiers=["français"],
+        places=["Niger"],
+    )
+
+
+def test_same_figure_from_two_outlets_agrees() -> None:
+    facts = run([("p", P, "2023-02"), ("q", Q, "2023-03")], [_p(), _q()])
+    assert len(facts) == 1
+    fact = facts[0]
+    assert fact.status == "agree"
+    assert fact.unit == "soldat"
+    assert {o.doc for o in fact.observations} == {"p", "q"}
+    assert [o.as_of for o in fact.observations] == ["2023-02", "2023-03"]
+    assert "soldats" in fact.label and "français" in fact.label and "au Niger" in fact.label
+
+
+def test_a_growing_count_is_an_update() -> None:
+    figures = [
+        quantity("p", P, "Plus de 40 attaques", 40, "attaque", "more_than"),
+        quantity("q", Q, "Plus de 55 attaques", 55, "attaque", "more_than"),
+    ]
+    (fact,) = run([("q", Q, "2023-03"), ("p", P, "2023-02")], figures)
+    assert fact.status == "update"
+    assert [o.value for o in fact.observations] == [40, 55]  # in time order
+
+
+def test_different_values_at_the_same_time_conflict() -> None:
+    s = quantity(
+        "s", S, "1 500 soldats français", 1500, "soldat", modifiers=["français"], places=["Niger"]
+    )
+    (fact,) = run([("q", Q, "2023-03"), ("s", S, "2023-03")], [_q(), s])
+    assert fact.status == "conflict"
+
+
+def test_different_values_without_dates_are_not_a_conflict() -> None:
+    s = quantity(
+        "s", S, "1 500 soldats français", 1500, "soldat", modifiers=["français"], places=["Niger"]
+    )
+    (fact,) = run([("q", Q, None), ("s", S, None)], [_q(), s])
+    assert fact.status == "update"
+    assert all(o.as_of is None for o in fact.observations)
+
+
+def test_different_places_are_different_facts() -> None:
+    r = quantity(
+        "r",
+        R,
+        "Quelque 400 soldats français",
+        400,
+        "soldat",
+        "approx",
+        modifiers=["français"],
+        places=["Tchad"],
+    )
+    facts = run([("p", P, "2023-02"), ("r", R, "2023-02")], [_p(), r])
+    assert len(facts) == 2
+    assert all(f.status == "single" for f in facts)
+    assert {f.label for f in facts} == {"soldats français au Niger", "soldats français au Tchad"}
+
+
+def test_a_figure_without_place_joins_the_placed_fact() -> None:
+    text = "Les 1 200 soldats français restent mobilisés."
+    bare = quantity("t", text, "1 200 soldats français", 1200, "soldat", modifiers=["français"])
+    facts = run([("p", P, "2023-02"), ("t", text, "2023-02")], [_p(), bare])
+    assert len(facts) == 1 and facts[0].status == "agree"
+
+
+def test_killed_soldiers_are_not_the_deployed_ones() -> None:
+    text = "Trois soldats français ont été tués au Niger lors d'une embuscade."
+    killed = quantity(
+        "k", text, "Trois soldats français", 3, "soldat", modifiers=["français"], places=["Niger"]
+    )
+    more = quantity(
+        "k2",
+        text,
+        "Trois soldats français",
+        1100,
+        "soldat",
+        modifiers=["français"],
+        places=["Niger"],
+    )
+    facts = run([("p", P, "2023-02"), ("k", text, "2023-02")], [_p(), killed])
+    assert len(facts) == 2
+    assert more.value == 1100  # the role, not the scale, keeps them apart here
+
+
+def test_an_explicit_date_in_the_clause_is_the_as_of() -> None:
+    text = (
+        "En 2019, l'armée comptait 4 500 soldats au Niger. Depuis mars, 1 000 soldats sont rentrés."
+    )
+    old = quantity("o", text, "4 500 soldats", 4500, "soldat", places=["Niger"])
+    back = quantity("o", text, "1 000 soldats", 1000, "soldat")
+    times = [timex("o", text, "En 2019", "2019"), timex("o", text, "mars", "2023-03")]
+    facts = run([("o", text, "2023-06")], [old, back], times)
+    as_of = {o.value: o.as_of for f in facts for o in f.observations}
+    assert as_of == {4500: "2019", 1000: "2023-06"}  # "depuis mars" starts a period
+
+
+def test_ages_and_vague_figures_make_no_fact() -> None:
+    text = "Un homme de 45 ans et des centaines de soldats."
+    age = quantity("a", text, "45 ans", 45, "an", kind="age")
+    vague = quantity("a", text, "des centaines de soldats", 100, "soldat", "vague")
+    assert run([("a", text, "2023-01")], [age, vague]) == []
+
+
+def test_fact_ids_are_stable_and_unique() -> None:
+    docs = [("p", P, "2023-02"), ("q", Q, "2023-03")]
+    figures = [_p(), _q(), quantity("p", P, "Plus de 40 attaques", 40, "attaque", "more_than")]
+    first = [f.id for f in run(docs, figures)]
+    again = [f.id for f in run(list(reversed(docs)), list(reversed(figures)))]
+    assert sorted(first) == sorted(again)
+    assert len(set(first)) == len(first)
+
+
+def test_unit_synonyms_come_from_data() -> None:
+    assert canonical_unit("militaire") == canonical_unit("troupes") == "soldat"
+    assert canonical_unit("attaque") != canonical_unit("soldat")
+
+
+def test_observations_point_at_their_words() -> None:
+    (fact,) = run([("p", P, "2023-02"), ("q", Q, "2023-03")], [_p(), _q()])
+    texts = {"p": P, "q": Q}
+    for o in fact.observations:
+        assert "1 200" in texts[o.doc][o.start : o.end]
+    assert find(P, "1 200") >= 0

@@ -1,0 +1,143 @@
+"""Dated events merged across documents into a sorted timeline (hand-built records)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from recoupe.consolidate.entities import EntityIndex
+from recoupe.consolidate.timeline import HEADLINE_WORDS, build_timeline, rank_dates
+from recoupe.records import Entity, EntityMention, Mention, TimelineEntry
+from recoupe.settings import Settings
+from tests.consolidate_helpers import analysis, make_doc, mention, timex
+
+A = (
+    "En 1995, les dockers avaient paralysé le port de Marseille pendant un mois. "
+    "La grève a commencé le 2 mai 2022 à l'appel du syndicat des dockers. "
+    "Une nouvelle réunion avec la direction est prévue le 20 juin 2022. "
+    "Rien ne bougera avant le 1er juillet 2022 selon le syndicat."
+)
+B = (
+    "Les dockers avaient déjà bloqué le port de Marseille en 1995 pendant un mois. "
+    "Le 2 mai 2022, le syndicat des dockers a lancé la grève au port."
+)
+C = (
+    "En 1995, une longue grève des dockers avait bloqué le port de Marseille. "
+    "Hier, la direction du port a proposé une hausse des salaires aux grévistes."
+)
+
+
+def build(settings: Settings | None = None) -> tuple[TimelineEntry, ...]:
+    docs = [
+        make_doc("a", A, "2022-05-10"),
+        make_doc("b", B, "2022-06-01"),
+        make_doc("c", C, "2022-06-02"),
+    ]
+    analyses = [
+        analysis(
+            "a",
+            A,
+            [
+                timex("a", A, "En 1995", "1995"),
+                timex("a", A, "le 2 mai 2022", "2022-05-02"),
+                timex("a", A, "le 20 juin 2022", "2022-06-20"),
+                timex("a", A, "le 1er juillet 2022", "2022-07-01"),
+            ],
+            mentions=_port_mentions("a", A),
+        ),
+        analysis(
+            "b",
+            B,
+            [timex("b", B, "en 1995", "1995"), timex("b", B, "Le 2 mai 2022", "2022-05-02")],
+            mentions=_port_mentions("b", B),
+        ),
+        analysis(
+            "c",
+            C,
+            [timex("c", C, "En 1995", "1995"), timex("c", C, "Hier", "2022-06-01")],
+            mentions=_port_mentions("c", C),
+        ),
+    ]
+    index, _ = _entities(analyses_mentions=[m for a in analyses for m in a.mentions])
+    return build_timeline(docs, analyses, index, settings or Settings())
+
+
+def _port_mentions(doc: str, text: str) -> list[Mention]:
+    return [mention(doc, text, "Marseille")] if "Marseille" in text else []
+
+
+def _entities(analyses_mentions: Sequence[Mention]) -> tuple[EntityIndex, list[Entity]]:
+    ms = tuple(EntityMention(m.doc, m.start, m.end, m.text) for m in analyses_mentions)
+    entities = [Entity("e-marseille", "Marseille", "LOC", (), ms)]
+    return EntityIndex(entities), entities
+
+
+@pytest.fixture(scope="module")
+def timeline() -> tuple[TimelineEntry, ...]:
+    return build()
+
+
+def test_entries_are_sorted_by_date(timeline: tuple[TimelineEntry, ...]) -> None:
+    dates = [e.date for e in timeline]
+    assert dates == sorted(dates)
+    assert dates[0] == "1995"
+
+
+def test_background_event_merges_every_source(timeline: tuple[TimelineEntry, ...]) -> None:
+    (old,) = [e for e in timeline if e.date == "1995"]
+    assert {s.doc for s in old.sources} == {"a", "b", "c"}
+    assert old.precision == "year"
+    assert "e-marseille" in old.entities
+
+
+def test_the_same_day_from_two_outlets_is_one_entry(timeline: tuple[TimelineEntry, ...]) -> None:
+    (start,) = [e for e in timeline if e.date == "2022-05-02"]
+    assert {s.doc for s in start.sources} == {"a", "b"}
+    assert start.precision == "day"
+
+
+def test_relative_dates_resolved_upstream_are_events(timeline: tuple[TimelineEntry, ...]) -> None:
+    (yesterday,) = [e for e in timeline if e.date == "2022-06-01"]
+    assert "direction" in yesterday.text
+
+
+def test_events_after_the_newest_document_are_future(timeline: tuple[TimelineEntry, ...]) -> None:
+    future = {e.date for e in timeline if e.future}
+    assert future == {"2022-06-20"}
+
+
+def test_before_a_date_is_not_an_event_on_it(timeline: tuple[TimelineEntry, ...]) -> None:
+    assert "2022-07-01" not in {e.date for e in timeline}
+
+
+def test_headlines_are_short_clauses_of_the_text(timeline: tuple[TimelineEntry, ...]) -> None:
+    texts = {"a": A, "b": B, "c": C}
+    for e in timeline:
+        assert 0 < len(e.headline.split()) <= HEADLINE_WORDS + 2
+        assert e.headline.lower().strip("… ")[:20] in e.text.lower()
+        for s in e.sources:
+            assert texts[s.doc][s.start : s.end].strip()
+
+
+def test_max_dates_keeps_the_best_ranked() -> None:
+    entries = build(Settings(max_dates=1))
+    assert [e.date for e in entries] == ["1995"]
+
+
+def test_ids_are_stable() -> None:
+    assert [e.id for e in build()] == [e.id for e in build()]
+
+
+def test_date_ranking_counts_documents() -> None:
+    docs = [make_doc("a", A, "2022-05-10"), make_doc("b", B, "2022-06-01")]
+    from recoupe.consolidate.timeline import find_events
+
+    analyses = [
+        analysis(
+            "a", A, [timex("a", A, "En 1995", "1995"), timex("a", A, "le 2 mai 2022", "2022-05-02")]
+        ),
+        analysis("b", B, [timex("b", B, "en 1995", "1995")]),
+    ]
+    ranked = rank_dates(find_events(docs, analyses, EntityIndex([])), docs)
+    assert ranked[0][0] == "1995"
