@@ -161,43 +161,63 @@ def _grouped(conn: sqlite3.Connection, table: t.Table, key: str) -> dict[Any, li
     return groups
 
 
-def read_dossier_dict(conn: sqlite3.Connection) -> dict[str, Any]:
-    """The whole dossier as the contract dict (what ``dossier.json`` holds)."""
+def read_documents(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     removed = _grouped(conn, t.REMOVED, "doc")
     documents = []
     for row in _select(conn, t.DOCUMENTS):
         doc = t.from_row(t.DOCUMENTS, row)
         doc["removed"] = removed.get(doc["id"], [])
         documents.append(doc)
-    return {
-        "schema_version": meta_value(conn, "schema_version") or SCHEMA_VERSION,
-        "documents": documents,
-        "skipped": [t.from_row(t.SKIPPED, r) for r in _select(conn, t.SKIPPED)],
-        "entities": _with_children(conn, t.ENTITIES, t.MENTIONS, "entity", "mentions", "id"),
-        "timexes": [t.from_row(t.TIMEXES, r) for r in _select(conn, t.TIMEXES)],
-        "quantities": [t.from_row(t.QUANTITIES, r) for r in _select(conn, t.QUANTITIES)],
-        "quotes": [t.from_row(t.QUOTES, r) for r in _select(conn, t.QUOTES)],
-        "facts": _with_children(conn, t.FACTS, t.OBSERVATIONS, "fact", "observations", "id"),
-        "timeline": _with_children(conn, t.TIMELINE, t.TIMELINE_SOURCES, "entry", "sources", "id"),
-        "summary": _with_children(conn, t.SUMMARY, t.SUMMARY_SOURCES, "sentence", "sources"),
-    }
+    return documents
 
 
 def _with_children(
-    conn: sqlite3.Connection,
-    parent: t.Table,
-    child: t.Table,
-    key: str,
-    field: str,
-    parent_key: str | None = None,
+    conn: sqlite3.Connection, parent: t.Table, child: t.Table, key: str, field: str
 ) -> list[dict[str, Any]]:
     children = _grouped(conn, child, key)
     items = []
     for row in _select(conn, parent):
         item = t.from_row(parent, row)
-        item[field] = children.get(row[parent_key or "id"], [])
+        item[field] = children.get(row["id"], [])
         items.append(item)
     return items
+
+
+def read_entities(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return _with_children(conn, t.ENTITIES, t.MENTIONS, "entity", "mentions")
+
+
+def read_facts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return _with_children(conn, t.FACTS, t.OBSERVATIONS, "fact", "observations")
+
+
+def read_timeline(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return _with_children(conn, t.TIMELINE, t.TIMELINE_SOURCES, "entry", "sources")
+
+
+def read_summary(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return _with_children(conn, t.SUMMARY, t.SUMMARY_SOURCES, "sentence", "sources")
+
+
+def read_items(conn: sqlite3.Connection, table: t.Table) -> list[dict[str, Any]]:
+    """The contract items of a flat table (skipped, timexes, quantities, quotes)."""
+    return [t.from_row(table, row) for row in _select(conn, table)]
+
+
+def read_dossier_dict(conn: sqlite3.Connection) -> dict[str, Any]:
+    """The whole dossier as the contract dict (what ``dossier.json`` holds)."""
+    return {
+        "schema_version": meta_value(conn, "schema_version") or SCHEMA_VERSION,
+        "documents": read_documents(conn),
+        "skipped": read_items(conn, t.SKIPPED),
+        "entities": read_entities(conn),
+        "timexes": read_items(conn, t.TIMEXES),
+        "quantities": read_items(conn, t.QUANTITIES),
+        "quotes": read_items(conn, t.QUOTES),
+        "facts": read_facts(conn),
+        "timeline": read_timeline(conn),
+        "summary": read_summary(conn),
+    }
 
 
 def meta_value(conn: sqlite3.Connection, key: str) -> str | None:

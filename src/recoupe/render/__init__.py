@@ -1,0 +1,1 @@
+"""Showing the dossier: the one-page HTML report, and what the web app shares with it."""

@@ -1,0 +1,146 @@
+"""report.html: one self-contained French page; article text always escaped."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from recoupe.records import Dossier
+from recoupe.render.french import format_date, format_number, format_value
+from recoupe.render.report import render_report, write_report
+from tests.dossier_samples import HOSTILE, HOSTILE_IMG, small_dossier
+
+
+class _Tags(HTMLParser):
+    """Every start tag with its attributes, as a browser's parser would see them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def parse_tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Tags()
+    parser.feed(html)
+    return parser.tags
+
+
+@pytest.fixture(scope="module")
+def html() -> str:
+    return render_report(small_dossier())
+
+
+def test_hostile_markup_is_shown_as_text(html: str) -> None:
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert HOSTILE not in html
+    assert HOSTILE_IMG not in html
+
+
+def test_no_script_image_or_event_handler_reaches_the_page(html: str) -> None:
+    tags = parse_tags(html)
+    names = {name for name, _ in tags}
+    assert not names & {"script", "img", "iframe", "object", "embed", "link"}
+    for _, attrs in tags:
+        assert not [a for a in attrs if a.startswith("on")]
+
+
+def test_the_page_loads_nothing_from_anywhere(html: str) -> None:
+    for name, attrs in parse_tags(html):
+        for attr in ("src", "href", "action"):
+            value = attrs.get(attr) or ""
+            assert not value.startswith(("http:", "https:", "//")), (name, value)
+    assert "@import" not in html
+    assert "url(" not in html
+    assert "default-src 'none'" in html  # the CSP meta tag
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        "Résumé",
+        "Chiffres clés",
+        "Chronologie",
+        "Acteurs",
+        "Citations",
+        "habitants évacués à Valbrune",
+        "contradictoire",  # the fact's status badge
+        "5 mars 2024",
+        "semaine 11 de 2024",
+        "environ 1\u202f500",
+        "Claire Morel",
+        "aussi : Morel",  # aliases
+        "PUBLICITÉ",  # removed boilerplate
+        "empty file",  # skipped input and its reason
+        "date déduite",  # provenance of an inferred date
+        "« mars 2024 » dans le texte",  # its evidence
+        "prévu",
+    ],
+)
+def test_the_report_shows(html: str, expected: str) -> None:
+    assert expected in html
+
+
+def test_sources_link_to_their_documents(html: str) -> None:
+    anchors = {attrs.get("id") for _, attrs in parse_tags(html)}
+    links = {attrs["href"] for name, attrs in parse_tags(html) if name == "a" and attrs.get("href")}
+    for doc in ("d-a", "d-b", "d-c"):
+        assert f"doc-{doc}" in anchors
+        assert f"#doc-{doc}" in links
+    assert all(href.startswith("#") for href in links)
+    assert {href[1:] for href in links} <= anchors
+
+
+def test_the_css_is_inline_and_printable(html: str) -> None:
+    assert "<style>" in html
+    assert "@media print" in html
+    assert "&#34;" not in html.split("</style>")[0]  # the stylesheet is not escaped
+
+
+def test_write_report_writes_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "report.html"
+    write_report(small_dossier(), path)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("<!doctype html>")
+    assert '<html lang="fr">' in text
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_an_empty_dossier_still_renders() -> None:
+    html = render_report(Dossier(documents=()))
+    assert "Aucun chiffre recoupé" in html
+    assert "Aucune date" in html
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-03-05", "5 mars 2024"),
+        ("2024-03-01", "1er mars 2024"),
+        ("2024-03", "mars 2024"),
+        ("2024", "2024"),
+        ("2014-SU", "été 2014"),
+        ("2024-W10", "semaine 10 de 2024"),
+        ("P1M", "1 mois"),
+        ("P3Y", "3 ans"),
+        ("PRESENT_REF", "maintenant"),
+        (None, "date inconnue"),
+        ("XXXX-03", "XXXX-03"),
+    ],
+)
+def test_dates_in_french(value: str | None, expected: str) -> None:
+    assert format_date(value) == expected
+
+
+def test_numbers_in_french() -> None:
+    assert format_number(2500.0) == "2\u202f500"
+    assert format_number(12.5) == "12,5"
+    assert format_value({"value": 150.0, "qualifier": "more_than"}) == "plus de 150"
+    assert format_value({"value": 15, "low": 10, "high": 20, "qualifier": "range"}) == (
+        "entre 10 et 20"
+    )
