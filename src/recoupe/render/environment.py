@@ -13,7 +13,7 @@ from importlib.resources import files
 
 import jinja2
 
-from recoupe.render.french import format_date, format_number, format_value, label
+from recoupe.render.french import as_of, format_date, format_number, format_value, label
 
 DocUrl = Callable[..., str]  # (doc_id, start=None, end=None) -> url
 EntityUrl = Callable[[str], str]
@@ -49,7 +49,7 @@ def make_environment(loader: jinja2.BaseLoader, links: Links) -> jinja2.Environm
         lstrip_blocks=True,
     )
     env.filters.update(
-        fdate=format_date, fnum=format_number, fvalue=format_value, label=_label_filter
+        fdate=format_date, fnum=format_number, fvalue=format_value, label=_label_filter, asof=as_of
     )
     env.globals.update(doc_url=links.doc_url, entity_url=links.entity_url)
     return env

@@ -75,6 +75,16 @@ def format_date(value: str | None) -> str:
     return str(labels()["references"].get(value, value))
 
 
+def as_of(value: str | None) -> str:
+    """``au 5 mars 2024`` for a day, ``en mars 2024`` otherwise (empty when unknown)."""
+    if not value:
+        return ""
+    match = _DATE.match(value)
+    if match and match.group(3):
+        return f"au {format_date(value)}"
+    return f"en {format_date(value)}"
+
+
 def year_of(value: str | None) -> str | None:
     """The year a date falls in, for grouping (``None`` for durations and references)."""
     if value and len(value) >= 4 and value[:4].isdigit():

@@ -1,0 +1,103 @@
+"""A Markdown brief of the dossier: summary, key figures, timeline, actors, quotes, sources.
+
+Article text is escaped for Markdown (and for any HTML a renderer would let through).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from recoupe.render import view
+from recoupe.render.french import as_of, format_date, format_value, label
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_BREAKS = re.compile(r"[ \t\r\n]+")  # not the narrow no-break space of French numbers
+TOP_ENTITIES = 15
+
+
+def md(text: str | None) -> str:
+    """Text safe inside a Markdown line: specials escaped, line breaks as spaces."""
+    return _SPECIAL.sub(r"\\\1", _BREAKS.sub(" ", text or "").strip())
+
+
+def _summary(data: dict[str, Any], docs: view.DocIndex) -> list[str]:
+    lines = ["## Résumé", ""]
+    for s in data["summary"]:
+        sources = ", ".join(sorted({md(docs.label(x["doc"])) for x in s["sources"]}))
+        lines.append(f"- {md(s['text'])}" + (f" *({sources})*" if sources else ""))
+    return [*lines, ""] if data["summary"] else [*lines, "*Pas de résumé.*", ""]
+
+
+def _facts(data: dict[str, Any], docs: view.DocIndex) -> list[str]:
+    lines = ["## Chiffres clés", ""]
+    for fact in view.facts_view(data["facts"], docs):
+        lines.append(f"- **{md(fact['label'])}** — {label('status', fact['status'])}")
+        for o in fact["observations"]:
+            when = f" {as_of(o['as_of'])}" if o.get("as_of") else ""
+            lines.append(
+                f"  - {md(format_value(o))}{when} — *{md(o['doc_label'])}* : « {md(o['excerpt'])} »"
+            )
+    return [*lines, ""] if data["facts"] else [*lines, "*Aucun chiffre recoupé.*", ""]
+
+
+def _timeline(data: dict[str, Any], docs: view.DocIndex) -> list[str]:
+    lines = ["## Chronologie", ""]
+    names = view.entity_names(data["entities"])
+    for group in view.timeline_view(data["timeline"], docs, names):
+        lines += [f"### {md(group['year'])}", ""]
+        for e in group["entries"]:
+            sources = ", ".join(md(s["doc_label"]) for s in e["sources"])
+            future = " (prévu)" if e.get("future") else ""
+            lines.append(
+                f"- **{md(format_date(e['date']['value']))}**{future} — {md(e['headline'])}"
+                + (f" *({sources})*" if sources else "")
+            )
+        lines.append("")
+    return lines if data["timeline"] else [*lines, "*Aucune date.*", ""]
+
+
+def _entities(data: dict[str, Any]) -> list[str]:
+    lines = ["## Acteurs", ""]
+    for e in view.top_entities(data["entities"], TOP_ENTITIES):
+        aliases = f" — aussi : {md(', '.join(e['aliases']))}" if e["aliases"] else ""
+        kind = label("entity_type", e["type"])
+        count = e["mention_count"]
+        mentions = f"{count} mention{'s' if count > 1 else ''}"
+        lines.append(f"- **{md(e['name'])}** ({kind}, {mentions}){aliases}")
+    return [*lines, ""]
+
+
+def _quotes(data: dict[str, Any], docs: view.DocIndex) -> list[str]:
+    lines = ["## Citations", ""]
+    for q in view.quotes_view(data["quotes"], docs, view.entity_names(data["entities"])):
+        who = md(q["speaker_name"]) or "locuteur inconnu"
+        lines += [f"> {md(q['text'])}", ">", f"> — {who}, *{md(q['doc_label'])}*", ""]
+    return lines
+
+
+def _documents(data: dict[str, Any]) -> list[str]:
+    lines = ["## Documents", "", "| Document | Source | Date | Provenance |", "|---|---|---|---|"]
+    for d in data["documents"]:
+        date = format_date(d["date"]["value"]) if d["date"]["value"] else "—"
+        lines.append(
+            f"| {md(view.doc_label(d))} | {md(d.get('source')) or '—'} | {md(date)} "
+            f"| {label('provenance', d['date']['provenance'])} |"
+        )
+    lines.append("")
+    for s in data["skipped"]:
+        lines.append(f"- Ignoré : `{s['path'].replace('`', '')}` — {md(s['reason'])}")
+    return lines
+
+
+def markdown_brief(data: dict[str, Any]) -> str:
+    """The brief as Markdown text, from a contract dict."""
+    docs = view.DocIndex(data["documents"])
+    period = view.date_span(data["documents"])
+    head = ["# Dossier recoupé", "", f"*{len(data['documents'])} documents"
+            + (f", {period}" if period else "") + "*", ""]  # fmt: skip
+    sections = (
+        head + _summary(data, docs) + _facts(data, docs) + _timeline(data, docs)
+        + _entities(data) + _quotes(data, docs) + _documents(data)
+    )  # fmt: skip
+    return "\n".join(sections).rstrip() + "\n"
