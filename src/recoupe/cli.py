@@ -86,6 +86,49 @@ def schema() -> None:
     typer.echo(json.dumps(dossier_json_schema(), ensure_ascii=False, indent=2))
 
 
+@app.command()
+def serve(
+    dossier: Annotated[Path, typer.Argument(help="The dossier.sqlite to browse.")],
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse a dossier in a local web app (read-only; pages in French, JSON under /api)."""
+    import uvicorn
+
+    from recoupe.serve.app import create_app
+
+    try:
+        web_app = create_app(dossier)
+    except (FileNotFoundError, ValueError) as bad:
+        _err(f"error: {bad}")
+        raise typer.Exit(2) from None
+    _err(f"recoupe: http://{host}:{port}/ (Ctrl+C to stop)")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def export(
+    dossier: Annotated[Path, typer.Argument(help="The dossier.sqlite to export.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output file (a folder for csv).")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="timelinejs, csv, markdown or json.")
+    ] = "json",
+) -> None:
+    """Export a dossier as TimelineJS data, CSV tables, a Markdown brief or JSON."""
+    from recoupe.export import FORMATS, export_dossier
+
+    if fmt not in FORMATS:
+        _err(f"error: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    try:
+        paths = export_dossier(dossier, fmt, out)
+    except FileNotFoundError as missing:
+        _err(f"error: {missing}")
+        raise typer.Exit(2) from None
+    for path in paths:
+        typer.echo(str(path))
+
+
 def main() -> None:
     app(prog_name="recoupe")
 
