@@ -129,6 +129,23 @@ def export(
         typer.echo(str(path))
 
 
+@eval_app.command("tls")
+def eval_tls(
+    topic_dir: Annotated[Path, typer.Argument(help="Topic folder: one sub-folder per date.")],
+    reference: Annotated[Path, typer.Argument(help="Reference timeline (tilse format).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Timeline summarisation: AR-1, AR-2 (align+ m:1) and date F1, scored by tilse."""
+    from recoupe.evaluate.tls import evaluate_tls, format_tls
+
+    for path in (topic_dir, reference):
+        if not path.exists():
+            _err(f"error: {path} not found. Give a topic folder and its reference timeline.")
+            raise typer.Exit(2)
+    scores = evaluate_tls(topic_dir, reference)
+    typer.echo(json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_tls(scores))
+
+
 def main() -> None:
     app(prog_name="recoupe")
 

@@ -1,0 +1,132 @@
+"""Day-by-day summaries (timeline summarisation), in the manner of DATEWISE.
+
+DATEWISE (Gholipour Ghalandari & Ifrim 2020) first picks the dates, then summarises each.
+Here a day is a candidate when sentences name it (a day-precise date, relative ones already
+resolved against their article's date) or articles were published on it; days are ranked by
+the documents that name them plus the articles published then. Each kept day gets its
+sentences nearest to the centroid of its candidates, covered by several articles, with
+near repeats merged and redundancy removed by maximal marginal relevance.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from recoupe.consolidate.clauses import clean_sentences, preceded_by
+from recoupe.consolidate.lexicon import data_json
+from recoupe.consolidate.periods import parse_period
+from recoupe.consolidate.similarity import TfIdf, centroid, content_terms, cosine
+from recoupe.consolidate.summary import merge_repeats, select_mmr, usable
+from recoupe.records import DocAnalysis, Document, Span
+
+LEAD_SENTENCES = 5  # an article's first sentences stand for its publication day
+PUBLISHED_WEIGHT = 0.5  # one article published on a day weighs half a document naming it
+MENTIONED_BONUS = 1.5  # a sentence that names its day outweighs one merely published then
+
+
+@dataclass(slots=True)
+class DayPool:
+    """The candidate sentences of one day and what ranks the day."""
+
+    mentioned: list[Span] = field(default_factory=list)
+    published: list[Span] = field(default_factory=list)
+    naming_docs: set[str] = field(default_factory=set)
+    articles: int = 0
+
+
+def _day(value: str | None) -> date | None:
+    period = parse_period(value)
+    if period is None or period.precision != "day" or value is None:
+        return None
+    return date.fromisoformat(value[:10])
+
+
+def day_pools(
+    documents: Sequence[Document], analyses: Sequence[DocAnalysis]
+) -> dict[date, DayPool]:
+    """Every day named in a sentence or with an article, and its candidate sentences."""
+    docs = {d.id: d for d in documents if d.duplicate_of is None}
+    relative = tuple(data_json("dates.json")["relative_markers"])
+    pools: dict[date, DayPool] = defaultdict(DayPool)
+    newest = max((d for doc in docs.values() if (d := _day(doc.date.value))), default=None)
+    for analysis in analyses:
+        document = docs.get(analysis.doc)
+        if document is None:
+            continue
+        published = _day(document.date.value)
+        named = _named_days(document, analysis, relative)
+        for i, sentence in enumerate(clean_sentences(document.text, analysis.sentences)):
+            days = [d for d in named.get(sentence.start, ()) if newest is None or d <= newest]
+            for day in days:
+                pools[day].mentioned.append(sentence)
+                pools[day].naming_docs.add(document.id)
+            if published and not days and i < LEAD_SENTENCES:
+                pools[published].published.append(sentence)
+        if published:
+            pools[published].articles += 1
+    return dict(pools)
+
+
+def _named_days(
+    document: Document, analysis: DocAnalysis, relative: tuple[str, ...]
+) -> dict[int, list[date]]:
+    """Days named in each sentence, by the sentence's start offset."""
+    sentences = clean_sentences(document.text, analysis.sentences)
+    starts = [(s.start, s.end) for s in sentences]
+    found: dict[int, list[date]] = defaultdict(list)
+    for t in analysis.timexes:
+        day = _day(t.value) if t.type == "DATE" else None
+        if day is None or preceded_by(document.text, t.start, relative):
+            continue
+        for start, end in starts:
+            if start <= t.start < end and day not in found[start]:
+                found[start].append(day)
+    return found
+
+
+def rank_days(pools: dict[date, DayPool]) -> list[date]:
+    """Days by the documents naming them plus the articles published on them."""
+    score = {
+        d: len(p.naming_docs) + PUBLISHED_WEIGHT * p.articles
+        for d, p in pools.items()
+        if p.mentioned or p.published
+    }
+    return sorted(score, key=lambda d: (-score[d], d))
+
+
+def daily_summaries(
+    documents: Sequence[Document],
+    analyses: Sequence[DocAnalysis],
+    n_dates: int,
+    per_date: int,
+) -> dict[date, list[Span]]:
+    """The ``n_dates`` best days, each with up to ``per_date`` sentences."""
+    pools = day_pools(documents, analyses)
+    days = rank_days(pools)[:n_dates]
+    all_spans = [s for d in days for s in [*pools[d].mentioned, *pools[d].published]]
+    tfidf = TfIdf(content_terms(s.text) for s in all_spans)
+    out: dict[date, list[Span]] = {}
+    for day in days:
+        chosen = _summarise_day(pools[day], tfidf, per_date)
+        if chosen:
+            out[day] = chosen
+    return out
+
+
+def _summarise_day(pool: DayPool, tfidf: TfIdf, k: int) -> list[Span]:
+    # the "position" of a candidate says here how it was found: 0 named the day, 1 published
+    spans = [(s, 0) for s in pool.mentioned if usable(s)]
+    spans += [(s, 1) for s in pool.published if usable(s)]
+    if not spans:
+        return []
+    vectors = [tfidf.vector(content_terms(s.text)) for s, _ in spans]
+    cands = merge_repeats(spans, vectors)
+    center = centroid(vectors)
+    for c in cands:
+        coverage = 1.0 + 0.25 * (len(c.docs) - 1)
+        named = MENTIONED_BONUS if c.position == 0 else 1.0
+        c.score = cosine(c.vector, center) * coverage * named
+    return [c.members[0] for c in select_mmr(cands, k)]

@@ -1,0 +1,128 @@
+"""Timeline summarisation evaluation: topic folders, reference shape, tilse scores, CLI."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from recoupe.cli import app
+from recoupe.consolidate.daily import daily_summaries, day_pools, rank_days
+from recoupe.evaluate.tls import (
+    evaluate_tls,
+    load_topic,
+    read_reference,
+    reference_shape,
+    score_timeline,
+    tokenize,
+)
+from recoupe.records import DocAnalysis, Document
+from recoupe.settings import Settings
+from tests.consolidate_helpers import analysis, timex
+
+ARTICLES = {
+    "2021-03-01": (
+        "Des milliers de manifestants se sont rassemblés sur la place centrale de la capitale. "
+        "La police a dispersé le rassemblement avec des gaz lacrymogènes dans la soirée."
+    ),
+    "2021-03-03": (
+        "Le 1er mars 2021, des milliers de manifestants avaient envahi la place centrale. "
+        "Le président a annoncé un remaniement du gouvernement après deux jours de colère."
+    ),
+    "2021-03-05": (
+        "Le gouvernement a démissionné le 4 mars 2021 sous la pression de la rue en colère. "
+        "Les manifestants réclament désormais des élections anticipées dans tout le pays."
+    ),
+}
+REFERENCE = """2021-03-01
+des milliers de manifestants se rassemblent sur la place centrale .
+--------------------------------
+2021-03-04
+le gouvernement démissionne sous la pression de la rue .
+--------------------------------
+"""
+
+
+@pytest.fixture
+def topic(tmp_path: Path) -> tuple[Path, Path]:
+    for day, text in ARTICLES.items():
+        folder = tmp_path / "topic" / day
+        folder.mkdir(parents=True)
+        (folder / "a.txt").write_text(text, encoding="utf-8")
+    reference = tmp_path / "reference.txt"
+    reference.write_text(REFERENCE, encoding="utf-8")
+    return tmp_path / "topic", reference
+
+
+def _analyses(documents: list[Document]) -> list[DocAnalysis]:
+    out = []
+    for d in documents:
+        found = []
+        for needle, value in (("Le 1er mars 2021", "2021-03-01"), ("le 4 mars 2021", "2021-03-04")):
+            if needle in d.text:
+                found.append(timex(d.id, d.text, needle, value))
+        out.append(analysis(d.id, d.text, found))
+    return out
+
+
+def test_folder_names_date_the_articles(topic: tuple[Path, Path]) -> None:
+    documents = load_topic(topic[0], Settings())
+    assert sorted(d.date.value for d in documents) == sorted(ARTICLES)
+    assert all(d.date.provenance == "metadata" and d.date.precision == "day" for d in documents)
+
+
+def test_reference_shape(topic: tuple[Path, Path]) -> None:
+    assert reference_shape(read_reference(topic[1])) == (2, 1)
+
+
+def test_named_and_published_days_are_ranked(topic: tuple[Path, Path]) -> None:
+    documents = load_topic(topic[0], Settings())
+    pools = day_pools(documents, _analyses(documents))
+    ranked = rank_days(pools)
+    assert ranked[0] == date(2021, 3, 1)  # named once and published on
+    assert date(2021, 3, 4) in ranked  # named only
+
+
+def test_each_day_gets_at_most_its_sentences(topic: tuple[Path, Path]) -> None:
+    documents = load_topic(topic[0], Settings())
+    chosen = daily_summaries(documents, _analyses(documents), 2, 1)
+    assert len(chosen) == 2 and all(len(v) == 1 for v in chosen.values())
+    assert "démissionné" in chosen[date(2021, 3, 4)][0].text
+
+
+def test_scores_with_given_analyses(topic: tuple[Path, Path]) -> None:
+    documents = load_topic(topic[0], Settings())
+    scores = evaluate_tls(*topic, analyses=_analyses(documents))
+    assert scores["reference_dates"] == scores["predicted_dates"] == 2
+    assert scores["date_f1"] == 1.0
+    assert 0.2 < scores["ar1_f1"] <= 1.0
+    assert 0.0 < scores["ar2_f1"] < scores["ar1_f1"]
+
+
+def test_a_perfect_timeline_scores_one(topic: tuple[Path, Path]) -> None:
+    reference = read_reference(topic[1])
+    same = {d: list(reference[d]) for d in reference}
+    assert score_timeline(same, reference) == {"ar1_f1": 1.0, "ar2_f1": 1.0, "date_f1": 1.0}
+    assert score_timeline({}, reference)["date_f1"] == 0.0
+
+
+def test_tokenize_like_the_reference() -> None:
+    assert tokenize("L’appel, lancé « hier ».") == "L’ appel , lancé « hier » ."
+
+
+def test_cli_prints_json(topic: tuple[Path, Path]) -> None:
+    result = CliRunner().invoke(app, ["eval", "tls", str(topic[0]), str(topic[1]), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert {"ar1_f1", "ar2_f1", "date_f1"} <= scores.keys()
+    assert scores["predicted_dates"] <= scores["reference_dates"]
+
+
+def test_cli_missing_topic(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["eval", "tls", str(tmp_path / "no"), str(tmp_path / "no.txt")]
+    )
+    assert result.exit_code == 2
