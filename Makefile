@@ -4,8 +4,10 @@ PYTHON  ?= python3
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 DEMO_OUT ?= out/demo
+CHROMIUM ?= /usr/bin/chromium
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install demo test lint types unit bench clean
+.PHONY: install demo test lint types unit browser browser-deps bench clean
 
 install: $(STAMP)
 
@@ -27,9 +29,17 @@ types: install
 	$(VENV)/bin/mypy
 
 unit: install
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q --ignore=tests/browser
 
-test: lint types unit
+# The browser test drives Debian's chromium through Playwright's Python driver; no browser
+# is ever downloaded by Playwright (`playwright install` is not used).
+browser-deps:
+	@[ -x $(CHROMIUM) ] || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
+
+browser: install browser-deps
+	$(VENV)/bin/pytest -q tests/browser
+
+test: lint types unit browser
 
 clean:
 	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache
