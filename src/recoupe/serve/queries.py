@@ -169,12 +169,18 @@ def entity(conn: sqlite3.Connection, entity_id: str) -> Item | None:
         "WHERE json_each.value = ?)",
         (entity_id, entity_id),
     )
+    about = facts(conn, docs, _facts_about(conn, figures))
+    in_facts = {(o["doc"], o["start"]) for f in about for o in f["observations"]}
     return {
         **rows[0],
         "by_document": _mentions_by_document(conn, docs, entity_id),
         "quotes": quotes(conn, docs, "WHERE speaker_entity = ?", (entity_id,)),
-        "figures": [{**q, "doc_label": docs.label(q["doc"])} for q in figures],
-        "facts": facts(conn, docs, _facts_about(conn, figures)),
+        "figures": [
+            {**q, "doc_label": docs.label(q["doc"])}
+            for q in figures
+            if (q["doc"], q["start"]) not in in_facts
+        ],
+        "facts": about,
     }
 
 
