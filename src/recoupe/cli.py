@@ -146,6 +146,26 @@ def eval_tls(
     typer.echo(json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_tls(scores))
 
 
+@eval_app.command("entities")
+def eval_entities(
+    corpus: Annotated[Path, typer.Argument(help="Folder of articles.")] = Path("examples/corpus"),
+    gold: Annotated[Path, typer.Argument(help="Gold entities (JSON).")] = Path(
+        "examples/gold/entities.json"
+    ),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Entities: mention precision/recall/F1 (exact span and type) and B-cubed F1."""
+    from recoupe.evaluate.entities import evaluate_entities, format_scores
+
+    for path in (corpus, gold):
+        if not path.exists():
+            _err(f"error: {path} not found. Give the corpus folder and the gold file.")
+            raise typer.Exit(2)
+    scores = evaluate_entities(corpus, gold)
+    text = json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_scores(scores)
+    typer.echo(text)
+
+
 def main() -> None:
     app(prog_name="recoupe")
 

@@ -93,6 +93,8 @@ class Mention:
     demonym: bool = False
     role: str | None = None  # a title taken off the name: "Premier ministre irakien"
     key: str | None = None  # gazetteer key when the mention is a known entity
+    name: str | None = None  # the name repaired ("al. -Muhandis" -> "al-Muhandis") if not text
+    alias_of: str | None = None  # the long form an acronym stands for, defined in the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +166,7 @@ class EntityMention:
     end: int
     text: str
     metonymy: bool = False
+    demonym: bool = False  # "les Irakiens", linked to the country
 
 
 @dataclass(frozen=True, slots=True)

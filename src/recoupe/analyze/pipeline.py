@@ -16,7 +16,7 @@ from recoupe.records import DocAnalysis, Document
 from recoupe.settings import Settings
 
 # Our components, in pipeline order, added after the model's own (name -> factory).
-COMPONENTS: tuple[str, ...] = ()
+COMPONENTS: tuple[str, ...] = ("recoupe_entities",)
 
 
 def load_pipeline(settings: Settings) -> Language:

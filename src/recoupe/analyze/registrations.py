@@ -8,13 +8,20 @@ entry points, so ``nlp.add_pipe("recoupe_timex")`` works for anyone with recoupe
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from recoupe.analyze import entity_ruler
 
 
 def register_components() -> None:
     if not Doc.has_extension("dct"):
         # Document creation time as a TIMEX3 value ("2024-03", "2024-03-05") or None.
         Doc.set_extension("dct", default=None)
+    if not Span.has_extension(entity_ruler.EXTENSION):
+        # Facts about a mention: gazetteer key, metonymy, demonym, role, repaired name.
+        Span.set_extension(entity_ruler.EXTENSION, default=None)
+    if not Language.has_factory("recoupe_entities"):
+        Language.factory("recoupe_entities", func=entity_ruler.make_entity_ruler)
     # Component modules add their factories here as they are written, e.g.:
     # if not Language.has_factory("recoupe_timex"):
     #     Language.factory("recoupe_timex", func=timex.make_timex)

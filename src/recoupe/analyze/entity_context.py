@@ -1,0 +1,191 @@
+"""Rules that read a mention's context: metonymy, demonyms, titles before a name, types.
+
+Each function takes the document's candidates (``entity_repair.Cand``, in token offsets)
+and returns them typed, flagged or completed; the order of the calls is in
+``entity_ruler.repair_mentions``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from recoupe.analyze.entity_gazetteer import Gazetteer, fold, is_acronym
+from recoupe.analyze.entity_repair import Cand, Titles, title_at
+
+_DEMONYM_ENDINGS = ("ais", "aises", "ois", "oises", "iens", "iennes", "éens", "éennes", "ains",
+                    "aines", "ins")  # fmt: skip
+_PLURAL_DETERMINERS = {"les", "des", "aux", "ces"}
+
+
+def _prev(doc: Doc, i: int, skip: frozenset[str] = frozenset()) -> int:
+    """Index of the token before ``i``, skipping spaces and the words in ``skip``."""
+    k = i - 1
+    while k >= 0 and (doc[k].is_space or doc[k].lower_ in skip):
+        k -= 1
+    return k
+
+
+def mark_metonymy(doc: Doc, cands: list[Cand], gaz: Gazetteer) -> None:
+    """Capitals and seats of power stand for their state unless the text places
+    something there ("à Bagdad", "l'aéroport de Bagdad")."""
+    arts = gaz.words["articles"]
+    previous: Cand | None = None
+    for cand in cands:
+        entry = cand.entry
+        if entry is None or entry.kind not in ("capital", "seat"):
+            previous = cand if cand.entry is None else previous
+            continue
+        k = _prev(doc, cand.start, arts)
+        word = doc[k].lower_ if k >= 0 else ""
+        if word in gaz.words["locative"]:
+            cand.metonymy = False
+        elif word in ("de", "d'", "d’", "du", "des"):
+            head = _prev(doc, k, arts)
+            cand.metonymy = head < 0 or doc[head].lower_ not in gaz.words["place_nouns"]
+        elif word in ("et", "ou", ",") and previous is not None and previous.end >= k:
+            cand.metonymy = previous.metonymy
+        else:
+            cand.metonymy = True
+        previous = cand
+
+
+def mark_demonyms(doc: Doc, cands: list[Cand], gaz: Gazetteer) -> None:
+    """ "les Irakiens" is linked to Irak with a flag; "les Angevins" is flagged alone."""
+    for cand in cands:
+        if cand.entry is not None and cand.entry.kind == "demonym":
+            cand.demonym, cand.label = True, "MISC"
+        elif cand.entry is None and cand.end - cand.start == 1 and cand.label in ("LOC", "MISC"):
+            text = doc[cand.start].text
+            k = _prev(doc, cand.start)
+            if (k >= 0 and doc[k].lower_ in _PLURAL_DETERMINERS
+                    and text.endswith(_DEMONYM_ENDINGS) and text[:1].isupper()):  # fmt: skip
+                cand.demonym, cand.label = True, "MISC"
+
+
+def title_before(doc: Doc, cand: Cand, gaz: Gazetteer, titles: Titles) -> tuple[str, str] | None:
+    """A title in apposition just before a name: ("Premier ministre irakien", "role")."""
+    stops = gaz.words["apposition_stops"]
+    k = cand.start - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or doc[k].lower_ in stops or doc[k].is_punct:
+        return None
+    sent_start = doc[cand.start].sent.start if doc.has_annotation("SENT_START") else 0
+    for begin in range(k, max(sent_start, cand.start - 9) - 1, -1):
+        tok = doc[begin]
+        if (tok.is_punct and tok.text not in "-'’") or tok.pos_ in ("VERB", "AUX"):
+            return None
+        found = title_at(doc, begin, k + 1, titles)
+        if found is None or (found[1] == "honorific" and found[0] != cand.start):
+            continue
+        return doc[begin : k + 1].text.strip(" ,"), found[1]
+    return None
+
+
+def mark_titles(doc: Doc, cands: list[Cand], gaz: Gazetteer, titles: Titles) -> None:
+    for cand in cands:
+        if cand.person_cue or cand.entry is not None or cand.label == "ORG":
+            continue
+        found = title_before(doc, cand, gaz, titles)
+        if found is not None:
+            cand.person_cue, cand.label = True, "PER"
+            if found[1] == "role":
+                cand.role = found[0]
+
+
+def is_title_complement(doc: Doc, cand: Cand, gaz: Gazetteer, titles: Titles) -> bool:
+    """ "ministre de la [Transition écologique]": part of a title, not a name."""
+    if cand.label != "MISC" or cand.entry is not None:
+        return False
+    k = _prev(doc, cand.start, gaz.words["articles"] | {"de", "d'", "d’", "du", "des"})
+    if k < 0 or k == cand.start - 1:
+        return False
+    return title_at(doc, k, k + 1, titles) is not None
+
+
+def fix_types(doc: Doc, cands: list[Cand], gaz: Gazetteer) -> None:
+    """Types the model often gets wrong, from the words of the mention and its role."""
+    heads, speech = gaz.words["org_heads"], gaz.words["speech_verbs"]
+    for cand in cands:
+        if cand.entry is not None:
+            if not cand.metonymy and not cand.demonym:
+                cand.label = cand.entry.type
+            continue
+        span = doc[cand.start : cand.end]
+        if cand.person_cue:
+            cand.label = "PER"
+        elif cand.label in ("MISC", "LOC") and _looks_like_org(span, heads):
+            cand.label = "ORG"
+        elif cand.label == "LOC" and span.root.dep_ == "nsubj" and span.root.head.lemma_ in speech:
+            cand.label = "PER"
+        elif cand.label == "LOC" and len(span) == 1 and _after_source_cue(doc, cand, gaz):
+            cand.label = "ORG"
+
+
+def _looks_like_org(span: Span, heads: frozenset[str]) -> bool:
+    """An acronym ("SDIS") or a name headed by an organisation noun ("Forces de...")."""
+    if len(span) == 1:
+        return is_acronym(span.text)
+    return span[0].lower_ in heads
+
+
+def _after_source_cue(doc: Doc, cand: Cand, gaz: Gazetteer) -> bool:
+    k = _prev(doc, cand.start)
+    return k >= 0 and doc[k].lower_ in gaz.words["source_cues"]
+
+
+def _name_tokens(doc: Doc, cand: Cand) -> tuple[str, ...]:
+    return tuple(fold(doc[cand.start : cand.end].text).split())
+
+
+def propagate_persons(doc: Doc, cands: list[Cand]) -> None:
+    """One sense per document: "Al-Kazemi" is a person when "Mustafa Al-Kazemi" is."""
+    suffixes: set[tuple[str, ...]] = set()
+    for cand in cands:
+        if cand.label == "PER" and not cand.demonym:
+            words = _name_tokens(doc, cand)
+            suffixes.update(words[i:] for i in range(len(words)))
+    for cand in cands:
+        weak = cand.entry is None or cand.entry.kind == "place"
+        if (cand.label != "PER" and weak and not cand.demonym
+                and _name_tokens(doc, cand) in suffixes):  # fmt: skip
+            cand.label, cand.entry = "PER", None
+
+
+def vote_types(doc: Doc, cands: list[Cand]) -> None:
+    """The same unknown name gets one type in a document: the most frequent one."""
+    votes: dict[str, Counter[str]] = {}
+    for cand in cands:
+        if cand.entry is None and not cand.demonym:
+            votes.setdefault(fold(doc[cand.start : cand.end].text), Counter())[cand.label] += 1
+    for cand in cands:
+        if cand.entry is None and not cand.demonym and not cand.person_cue:
+            counter = votes[fold(doc[cand.start : cand.end].text)]
+            cand.label = max(counter, key=lambda label: (counter[label], label == "PER"))
+
+
+def extend_place_nouns(doc: Doc, cands: list[Cand], gaz: Gazetteer) -> list[Cand]:
+    """ "la levée de la Guichetière", "rue de Rivoli": the noun belongs to the place name."""
+    nouns = gaz.words["name_place_nouns"]
+    out = []
+    floor = 0
+    for cand in cands:
+        if cand.label in ("LOC", "MISC") and not cand.demonym and not cand.metonymy:
+            k = cand.start - 1
+            while k >= floor and k >= cand.start - 3 and doc[k].lower_ in {
+                    "de", "d'", "d’", "du", "des", "la", "l'", "l’", "le", "les"}:  # fmt: skip
+                k -= 1
+            if k >= floor and doc[k].lower_ in nouns and doc[k].is_lower and not _idiom(doc, k):
+                cand = replace(cand, start=k, label="LOC", entry=None)
+        out.append(cand)
+        floor = cand.end
+    return out
+
+
+def _idiom(doc: Doc, k: int) -> bool:
+    """ "à la place de", "en place": "place" that is not a square."""
+    before = [t.lower_ for t in doc[max(0, k - 2) : k]]
+    return doc[k].lower_ == "place" and (before[-1:] == ["en"] or before == ["à", "la"])

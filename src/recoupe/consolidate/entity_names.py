@@ -1,0 +1,58 @@
+"""Name keys for matching entity mentions across spellings and transliterations."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from recoupe.analyze.entity_gazetteer import fold, load_gazetteer
+
+# Spellings of the same sounds in French, English and other transliterations of Arabic,
+# Persian or Russian names: al-Soudani = al-Sudani, Kadhafi = Kaddafi, Yahia = Yahya.
+_SOUNDS = (
+    (r"\bel\b", "al"),
+    (r"sch|sh|ch", "sh"),
+    (r"ou", "u"),
+    (r"kh|ck|q", "k"),
+    (r"dh", "d"),
+    (r"th", "t"),
+    (r"ph", "f"),
+    (r"dj", "j"),
+    (r"ee|y", "i"),
+    (r"([a-z])\1+", r"\1"),
+)
+_CONNECTORS = frozenset({"sur", "sous", "les", "lez", "en"})
+
+
+@lru_cache(maxsize=65536)
+def translit(name: str) -> str:
+    """A key shared by spellings of one name: folded, then sounds spelled one way."""
+    key = fold(name)
+    for pattern, repl in _SOUNDS:
+        key = re.sub(pattern, repl, key)
+    return key
+
+
+def core_tokens(key: str) -> tuple[str, ...]:
+    """Words of a folded name, particles kept with the word they introduce:
+    "mustafa al kazemi" -> ("mustafa", "al kazemi")."""
+    particles = load_gazetteer().particles
+    out: list[str] = []
+    pending = ""
+    for word in key.split():
+        if word in particles:
+            pending = f"{pending}{word} "
+        else:
+            out.append(pending + word)
+            pending = ""
+    if pending:
+        out.append(pending.strip())
+    return tuple(out)
+
+
+def place_head(key: str) -> str | None:
+    """The first word of a compound place name: "brehac sur loire" -> "brehac"."""
+    words = key.split()
+    if len(words) >= 3 and words[1] in _CONNECTORS:
+        return words[0]
+    return None

@@ -1,0 +1,193 @@
+"""Mention repair: the model's entities are replaced by hand to test each rule alone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.tokens import Doc
+
+from recoupe.analyze.mentions import mentions_from_doc
+from recoupe.records import Mention
+
+
+def repaired(nlp: Any, text: str, ents: list[tuple[str, str]]) -> list[Mention]:
+    """Run the model up to NER, put ``ents`` in place of its entities, then the repair."""
+    doc: Doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "recoupe_entities":
+            break
+        doc = component(doc)
+    spans = []
+    start = 0
+    for surface, label in ents:  # in text order
+        start = text.index(surface, start)
+        span = doc.char_span(start, start + len(surface), label=label)
+        assert span is not None, surface
+        spans.append(span)
+        start += len(surface)
+    doc.ents = spans
+    doc = nlp.get_pipe("recoupe_entities")(doc)
+    return mentions_from_doc(doc, "d1")
+
+
+def by_text(mentions: list[Mention]) -> dict[str, Mention]:
+    return {m.text: m for m in mentions}
+
+
+def test_the_component_runs_after_ner(nlp: Any) -> None:
+    names = nlp.pipe_names
+    assert names.index("recoupe_entities") == names.index("ner") + 1
+
+
+def test_a_mention_never_crosses_a_line_break(nlp: Any) -> None:
+    got = repaired(
+        nlp, "Les troupes ont quitté le Liban\nMacron a parlé.", [("Liban\nMacron", "ORG")]
+    )
+    assert [m.text for m in got] == ["Liban", "Macron"]
+    assert got[0].label == "LOC" and got[0].key == "Liban"
+
+
+@pytest.mark.parametrize(
+    ("text", "ent", "expected", "label"),
+    [
+        ("Les combats continuent en Syrie depuis mars.", "en Syrie", "Syrie", "LOC"),
+        (
+            "Les civils fuient la guerre d'Ukraine depuis un an.",
+            "guerre d'Ukraine",
+            "Ukraine",
+            "LOC",
+        ),
+        ("Ils ont rencontré la France hier.", "la France", "France", "LOC"),
+        ("Les frappes contre Daech ont repris.", "Daech", "Daech", "ORG"),
+        ("Le chef de l'État islamique est mort.", "État", "État islamique", "ORG"),
+        ("Un drone a visé les bases de l'Otan en mai.", "Otan", "Otan", "ORG"),
+    ],
+)
+def test_leading_words_go_and_known_names_get_their_type(
+    nlp: Any, text: str, ent: str, expected: str, label: str
+) -> None:
+    got = by_text(repaired(nlp, text, [(ent, "MISC")]))
+    assert expected in got
+    assert got[expected].label == label
+    assert got[expected].key is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "ent"),
+    [
+        ("A la tribune, le ministre a parlé.", "A la"),
+        ("Le Premier ministre a parlé.", "Premier ministre"),
+        ("Les services de l'État sont mobilisés.", "État"),
+        ("Évaluation des dégâts\nLes pompiers sont arrivés.", "Évaluation des dégâts"),
+    ],
+)
+def test_what_is_not_a_name_is_dropped(nlp: Any, text: str, ent: str) -> None:
+    assert repaired(nlp, text, [(ent, "LOC" if len(ent) < 5 else "MISC")]) == []
+
+
+def test_a_title_becomes_the_role_of_a_person(nlp: Any) -> None:
+    text = "Le Premier ministre libanais Najib Mikati a démissionné."
+    got = repaired(nlp, text, [("Premier ministre libanais Najib Mikati", "MISC")])
+    assert [(m.text, m.label, m.role) for m in got] == [
+        ("Najib Mikati", "PER", "Premier ministre libanais")
+    ]
+
+
+def test_a_title_before_the_mention_gives_role_and_type(nlp: Any) -> None:
+    text = "La ministre de la Culture, Rachida Dati, a visité le musée du général Zeroual."
+    got = by_text(
+        repaired(nlp, text, [("Culture", "MISC"), ("Rachida Dati", "PER"), ("Zeroual", "LOC")])
+    )
+    assert "Culture" not in got
+    assert got["Rachida Dati"].role == "ministre de la Culture"
+    assert got["Zeroual"].label == "PER" and got["Zeroual"].role == "général"
+
+
+def test_an_honorific_marks_a_person_without_a_role(nlp: Any) -> None:
+    got = repaired(nlp, "Selon M. Garnier, rien ne bouge.", [("M. Garnier", "LOC")])
+    assert [(m.text, m.label, m.role) for m in got] == [("Garnier", "PER", None)]
+
+
+def test_a_name_cut_after_a_particle_is_mended(nlp: Any) -> None:
+    text = "Le chef Abou Bakr al. -Baghdadi a été tué en 2019."
+    got = repaired(nlp, text, [("Abou Bakr al", "PER")])
+    assert got[0].text == "Abou Bakr al. -Baghdadi"
+    assert got[0].name == "Abou Bakr al-Baghdadi"
+    assert got[0].label == "PER"
+
+
+@pytest.mark.parametrize(
+    ("text", "metonymy", "key"),
+    [
+        ("Moscou a dénoncé les sanctions.", True, "Russie"),
+        ("Le soutien de Pékin reste entier.", True, "Chine"),
+        ("Il vit à Moscou depuis 2010.", False, "Moscou"),
+        ("L'aéroport de Pékin est fermé.", False, "Pékin"),
+        ("La Maison Blanche a démenti.", True, "États-Unis"),
+        ("Le Kremlin et Pékin ont signé.", True, "Chine"),
+    ],
+)
+def test_capitals_and_seats_of_power_stand_for_their_state(
+    nlp: Any, text: str, metonymy: bool, key: str
+) -> None:
+    got = repaired(nlp, text, [])
+    last = got[-1]
+    assert last.label == "LOC"
+    assert (last.metonymy, last.key) == (metonymy, key)
+
+
+def test_demonyms_are_linked_to_their_country_with_a_flag(nlp: Any) -> None:
+    got = repaired(nlp, "Les Allemands ont voté dimanche, comme les Bretonnais.", [])
+    allemands = by_text(got)["Allemands"]
+    assert (allemands.demonym, allemands.key, allemands.label) == (True, "Allemagne", "MISC")
+    got = repaired(nlp, "Ils ont rencontré les Bretonnais.", [("Bretonnais", "LOC")])
+    assert got[0].demonym and got[0].key is None
+
+
+def test_an_acronym_defined_in_the_text_mends_and_names_its_long_form(nlp: Any) -> None:
+    text = "La Fédération nationale des chasseurs (FNC) proteste. Selon la FNC, rien ne va."
+    got = repaired(nlp, text, [("Fédération nationale", "ORG"), ("FNC", "MISC")])
+    assert [(m.text, m.label) for m in got] == [
+        ("Fédération nationale des chasseurs", "ORG"),
+        ("FNC", "ORG"),
+        ("FNC", "ORG"),
+    ]
+    assert {m.alias_of for m in got[1:]} == {"Fédération nationale des chasseurs"}
+
+
+def test_a_surname_is_a_person_when_the_full_name_is(nlp: Any) -> None:
+    text = "Le chanteur Paul Vernet est arrivé. Vernet a salué la foule."
+    got = repaired(nlp, text, [("Paul Vernet", "PER"), ("Vernet", "LOC")])
+    assert [m.label for m in got] == ["PER", "PER"]
+
+
+def test_place_names_written_with_spaces_stay_whole(nlp: Any) -> None:
+    text = "Ils habitent Saint-Rémy sur Garonne depuis dix ans."
+    got = repaired(nlp, text, [("Saint-Rémy", "LOC"), ("Garonne", "LOC")])
+    assert [(m.text, m.label) for m in got] == [("Saint-Rémy sur Garonne", "LOC")]
+
+
+def test_nouns_that_are_part_of_a_place_name_are_kept(nlp: Any) -> None:
+    got = repaired(nlp, "Ils ont marché sur la place Tahrir hier.", [("Tahrir", "LOC")])
+    assert got[0].text == "place Tahrir"
+    got = repaired(nlp, "Il a parlé à la place de Lemaire.", [("Lemaire", "PER")])
+    assert got[0].text == "Lemaire"
+
+
+def test_a_nationality_completes_an_organisation(nlp: Any) -> None:
+    got = repaired(nlp, "La Croix-Rouge allemande a envoyé des équipes.", [("Croix-Rouge", "ORG")])
+    assert [(m.text, m.label, m.key) for m in got] == [("Croix-Rouge allemande", "ORG", None)]
+
+
+def test_a_group_in_a_longer_name_stays_in_it(nlp: Any) -> None:
+    text = "Les Brigades de défense du Liban ont frappé."
+    got = repaired(nlp, text, [("Brigades de défense du Liban", "MISC")])
+    assert [(m.text, m.label) for m in got] == [("Brigades de défense du Liban", "ORG")]
+
+
+def test_offsets_point_at_the_text(nlp: Any) -> None:
+    text = "Washington et Bagdad ont parlé. Le général Ali al. -Hamdani, à Bagdad, a répondu."
+    doc = nlp(text)
+    for m in mentions_from_doc(doc, "d1"):
+        assert text[m.start : m.end] == m.text
