@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from recoupe.consolidate import consolidate
+from recoupe.engine import Analyzer
 from recoupe.ingest import load_inputs
 from recoupe.records import DocAnalysis, Document, Dossier, Skipped
 from recoupe.settings import Settings
@@ -36,13 +37,26 @@ class BuildResult:
 
 
 def analyze_all(
-    documents: Sequence[Document], settings: Settings, progress: ProgressHook | None = None
+    documents: Sequence[Document],
+    settings: Settings,
+    progress: ProgressHook | None = None,
+    engine: Analyzer | None = None,
 ) -> list[DocAnalysis]:
-    """Run the per-document analysis (spaCy is imported only here, lazily)."""
-    from recoupe.analyze.pipeline import analyze_documents, load_pipeline
+    """Run the per-document analysis (spaCy is imported only here, lazily).
 
+    In this process; in ``settings.workers`` local processes when more than one; or with
+    ``engine`` (``recoupe.engine``: e.g. Dask). Every way gives the same analyses.
+    """
     if not documents:
         return []
+    if engine is None and settings.workers > 1:
+        from recoupe.engine.local import analyze_with_processes
+
+        engine = analyze_with_processes
+    if engine is not None:
+        return engine(documents, settings, progress)
+    from recoupe.analyze.pipeline import analyze_documents, load_pipeline
+
     nlp = load_pipeline(settings)
     out: list[DocAnalysis] = []
     for analysis in analyze_documents(documents, nlp, settings):
@@ -57,9 +71,10 @@ def build_dossier(
     settings: Settings,
     on_skip: Callable[[Skipped], None] | None = None,
     progress: ProgressHook | None = None,
+    engine: Analyzer | None = None,
 ) -> Dossier:
     ingested = load_inputs(inputs, settings, on_skip=on_skip)
-    analyses = analyze_all(ingested.documents, settings, progress)
+    analyses = analyze_all(ingested.documents, settings, progress, engine)
     return consolidate(ingested.documents, ingested.skipped, analyses, settings)
 
 
@@ -82,8 +97,9 @@ def build(
     settings: Settings,
     on_skip: Callable[[Skipped], None] | None = None,
     progress: ProgressHook | None = None,
+    engine: Analyzer | None = None,
 ) -> BuildResult:
     started = time.perf_counter()
-    dossier = build_dossier(inputs, settings, on_skip, progress)
+    dossier = build_dossier(inputs, settings, on_skip, progress, engine)
     json_path, sqlite_path, report_path = write_outputs(dossier, out_dir)
     return BuildResult(dossier, json_path, sqlite_path, report_path, time.perf_counter() - started)

@@ -43,27 +43,42 @@ def build(
     max_dates: Annotated[
         int | None, typer.Option(help="Keep only the best-ranked N dates in the timeline.")
     ] = None,
+    workers: Annotated[int, typer.Option(help="Processes analysing documents.")] = 1,
+    engine: Annotated[str, typer.Option(help="local (this machine) or dask.")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (default: a local cluster).")
+    ] = None,
+    shard_dir: Annotated[
+        Path | None, typer.Option(help="Dask: folder for the Parquet shards, seen by all.")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
 ) -> None:
     """Build a dossier (dossier.json, dossier.sqlite, report.html) from articles."""
     from recoupe.build import build as run_build
+    from recoupe.engine import engine_named
     from recoupe.ingest import InputNotFound
     from recoupe.progress import BuildProgress
 
     settings = Settings(
         max_bytes=max_bytes,
         batch_size=batch_size,
+        workers=max(1, workers),
         summary_sentences=summary_sentences,
         max_dates=max_dates,
         quiet=quiet,
     )
+    try:
+        analyzer = engine_named(engine, scheduler, shard_dir)
+    except ValueError as bad:
+        _err(f"error: {bad}")
+        raise typer.Exit(2) from None
 
     def on_skip(skipped: Skipped) -> None:
         _err(f"skipped {skipped.path}: {skipped.reason}")
 
     try:
         with BuildProgress(enabled=not quiet) as progress:
-            result = run_build(inputs, out, settings, on_skip=on_skip, progress=progress.update)
+            result = run_build(inputs, out, settings, on_skip, progress.update, analyzer)
     except InputNotFound as missing:
         _err(f"error: {missing}. Check the path, or list the files to read.")
         raise typer.Exit(2) from None
@@ -84,6 +99,61 @@ def schema() -> None:
     from recoupe.store.schema import dossier_json_schema
 
     typer.echo(json.dumps(dossier_json_schema(), ensure_ascii=False, indent=2))
+
+
+@bench_app.command("pipeline")
+def bench_pipeline(
+    docs: Annotated[int, typer.Option("--docs", help="Documents to analyse.")] = 2000,
+    corpus: Annotated[
+        list[Path] | None,
+        typer.Option(help="Folders or files of articles (default: the CL-TLS French topics)."),
+    ] = None,
+    max_chars: Annotated[
+        int, typer.Option(help="Cut longer texts to this many characters (0: no cap).")
+    ] = 100_000,
+    growth: Annotated[
+        int, typer.Option(help="Time consolidation at N and at this many times N.")
+    ] = 10,
+    batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 16,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Throughput and memory: bare spaCy, full analysis, consolidation, on the same texts."""
+    from recoupe.bench.corpus import DEFAULT_CORPUS
+    from recoupe.bench.pipeline import BenchSpec, format_report, run_bench, stage_row
+
+    spec = BenchSpec(
+        n_docs=docs,
+        corpus=tuple(corpus) if corpus else DEFAULT_CORPUS,
+        max_chars=max_chars,
+        growth=growth,
+        settings=Settings(batch_size=batch_size, quiet=True),
+    )
+    missing = [str(p) for p in spec.corpus if not p.exists()]
+    if missing:
+        _err(f"error: corpus not found: {', '.join(missing)}. Give one with --corpus.")
+        raise typer.Exit(2)
+    result = run_bench(spec, on_stage=lambda stage: _err(stage_row(stage)))
+    typer.echo(json.dumps(result.to_dict(), indent=1) if as_json else format_report(result))
+
+
+@eval_app.command("entities")
+def eval_entities(
+    corpus: Annotated[Path, typer.Argument(help="Folder of articles.")] = Path("examples/corpus"),
+    gold: Annotated[Path, typer.Argument(help="Gold entities (JSON).")] = Path(
+        "examples/gold/entities.json"
+    ),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Entities: mention precision/recall/F1 (exact span and type) and B-cubed F1."""
+    from recoupe.evaluate.entities import evaluate_entities, format_scores
+
+    for path in (corpus, gold):
+        if not path.exists():
+            _err(f"error: {path} not found. Give the corpus folder and the gold file.")
+            raise typer.Exit(2)
+    scores = evaluate_entities(corpus, gold)
+    text = json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_scores(scores)
+    typer.echo(text)
 
 
 @app.command()
@@ -144,26 +214,6 @@ def eval_tls(
             raise typer.Exit(2)
     scores = evaluate_tls(topic_dir, reference)
     typer.echo(json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_tls(scores))
-
-
-@eval_app.command("entities")
-def eval_entities(
-    corpus: Annotated[Path, typer.Argument(help="Folder of articles.")] = Path("examples/corpus"),
-    gold: Annotated[Path, typer.Argument(help="Gold entities (JSON).")] = Path(
-        "examples/gold/entities.json"
-    ),
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-) -> None:
-    """Entities: mention precision/recall/F1 (exact span and type) and B-cubed F1."""
-    from recoupe.evaluate.entities import evaluate_entities, format_scores
-
-    for path in (corpus, gold):
-        if not path.exists():
-            _err(f"error: {path} not found. Give the corpus folder and the gold file.")
-            raise typer.Exit(2)
-    scores = evaluate_entities(corpus, gold)
-    text = json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_scores(scores)
-    typer.echo(text)
 
 
 def main() -> None:
