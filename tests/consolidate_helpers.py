@@ -4,8 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
-from recoupe.records import DocAnalysis, DocDate, Document, Mention, Quantity, Span, Timex
+from recoupe.records import (
+    DocAnalysis,
+    DocDate,
+    Document,
+    Dossier,
+    Mention,
+    Quantity,
+    Span,
+    Timex,
+)
+from recoupe.settings import Settings
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 
@@ -99,3 +111,29 @@ def analysis(
         timexes=tuple(timexes),
         quantities=tuple(quantities),
     )
+
+
+_SEED_DOSSIERS: dict[int, Any] = {}
+
+
+def seed_dossier(nlp: Any, seeds: Path) -> Dossier:
+    """The seed articles through ingest, analysis and consolidation (built once per model)."""
+    if id(nlp) not in _SEED_DOSSIERS:
+        from recoupe.analyze.pipeline import analyze_documents
+        from recoupe.consolidate import consolidate
+        from recoupe.ingest import load_inputs
+
+        settings = Settings(quiet=True)
+        ingested = load_inputs([seeds], settings)
+        analyses = list(analyze_documents(ingested.documents, nlp, settings))
+        _SEED_DOSSIERS[id(nlp)] = consolidate(
+            ingested.documents, ingested.skipped, analyses, settings
+        )
+    dossier: Dossier = _SEED_DOSSIERS[id(nlp)]
+    return dossier
+
+
+def seed_doc(dossier: Dossier, prefix: str) -> Document:
+    """The seed document whose file name starts with ``prefix`` ("001_")."""
+    (found,) = [d for d in dossier.documents if Path(d.path).name.startswith(prefix)]
+    return found

@@ -32,11 +32,13 @@ from recoupe.consolidate.units import canonical_unit
 from recoupe.records import DocAnalysis, Document, Quantity, Span, Timex
 
 _YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")
-PAIR_MIN = 0.3  # cosine above which two sentences report the same thing
+PAIR_MIN = 0.25  # cosine above which two sentences report the same thing
 ANCHOR_MIN = 0.25  # cosine above which a month named in two sentences is the same month
 NEIGHBOUR_MIN = 1.0  # evidence needed to call a dated document a neighbour
-FIGURE_WEIGHT = 0.5  # evidence brought by one shared figure
+FIGURE_WEIGHT = 0.75  # evidence brought by one shared figure of the present story
 MAX_NEIGHBOURS = 3
+NEIGHBOUR_SLACK = (1, 2)  # months before / after its neighbours a document may be from
+YEAR_DISTANCE = 80  # characters: a year this close to a figure dates it
 
 
 def has_year(text: str) -> bool:
@@ -210,19 +212,32 @@ def _figure_key(q: Quantity) -> tuple[str, float] | None:
     return canonical_unit(q.unit), round(q.value, 1)
 
 
+def _current_figures(doc_id: str, context: DatingContext) -> set[tuple[str, float]]:
+    """The document's figures whose clause names no year (figures of the present story)."""
+    analysis = context.analyses.get(doc_id)
+    finder = context.finders.get(doc_id)
+    if analysis is None or finder is None:
+        return set()
+    years = [t for t in analysis.timexes if has_year(t.text)]
+    keys = set()
+    for q in analysis.quantities:
+        key = _figure_key(q)
+        sentence = finder.at(q.start)
+        if key is None or sentence is None:
+            continue
+        start, end = clause_around(sentence, q.start, q.end)
+        near = (t for t in years if start <= t.start < end)
+        if not any(max(t.start - q.end, q.start - t.end) <= YEAR_DISTANCE for t in near):
+            keys.add(key)
+    return keys
+
+
 def _shared_figures(doc_id: str, context: DatingContext) -> dict[str, int]:
-    """Dated documents giving the same figure (unit and value) as the document."""
-    own = context.analyses.get(doc_id)
-    if own is None:
-        return {}
-    keys = {k for q in own.quantities if (k := _figure_key(q)) is not None}
+    """Dated documents giving the same current figure (unit and value) as the document."""
+    keys = _current_figures(doc_id, context)
     shared: dict[str, int] = {}
     for other in context.dated:
-        analysis = context.analyses.get(other)
-        if other == doc_id or analysis is None:
-            continue
-        theirs = {k for q in analysis.quantities if (k := _figure_key(q)) is not None}
-        if common := len(keys & theirs):
+        if other != doc_id and (common := len(keys & _current_figures(other, context))):
             shared[other] = common
     return shared
 

@@ -19,13 +19,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from recoupe.consolidate.date_clues import (
+    NEIGHBOUR_SLACK,
     DatingContext,
     Neighbour,
     absolute_bounds,
     find_neighbours,
     month_bounds,
 )
-from recoupe.consolidate.periods import Period, month_value, parse_period, year_of
+from recoupe.consolidate.periods import Period, month_value, parse_period, span_value
 from recoupe.records import DocAnalysis, DocDate, Document, Timex
 
 # Re-resolve a document's timexes once it has a date: (document with its new date, its
@@ -93,8 +94,9 @@ def infer_date(doc_id: str, context: DatingContext) -> DocDate:
 def _neighbour_range(neighbours: Sequence[Neighbour]) -> Period | None:
     if not neighbours:
         return None
-    lo = min(n.period.lo for n in neighbours)
-    hi = max(n.period.hi for n in neighbours)
+    before, after = NEIGHBOUR_SLACK
+    lo = min(n.period.lo for n in neighbours) - before
+    hi = max(n.period.hi for n in neighbours) + after
     return Period(lo, hi, "month", month_value(lo))
 
 
@@ -160,27 +162,24 @@ def _bound_value(month: int | None) -> str | None:
 def _estimate(
     lo: int | None, hi: int | None, neighbours: Sequence[Neighbour]
 ) -> tuple[str | None, str | None]:
-    """The best single value in the range: the neighbours' weighted median, clipped."""
+    """The best single value in the range: the neighbours' weighted median, clipped.
+
+    Without neighbours, the range itself when it is one month or one year.
+    """
     if lo is None or hi is None:
         return None, None
-    if neighbours:
-        ranked = sorted(neighbours, key=lambda n: n.period.mid)
-        half = sum(n.score for n in ranked) / 2
-        running = 0.0
-        guess = int(ranked[-1].period.mid)
-        for n in ranked:
-            running += n.score
-            if running >= half:
-                guess = int(n.period.mid)
-                break
-        guess = min(max(guess, lo), hi)
-    else:
-        guess = lo if lo == hi else -1
-    if hi - lo < _MAX_MONTH_SPAN and guess >= 0:
-        return month_value(guess), "month"
-    if year_of(lo) == year_of(hi):
-        return str(year_of(lo)), "year"
-    return None, None
+    if not neighbours:
+        return span_value(lo, hi)
+    ranked = sorted(neighbours, key=lambda n: n.period.mid)
+    half = sum(n.score for n in ranked) / 2
+    running = 0.0
+    guess = int(ranked[-1].period.mid)
+    for n in ranked:
+        running += n.score
+        if running >= half:
+            guess = int(n.period.mid)
+            break
+    return month_value(min(max(guess, lo), hi)), "month"
 
 
 def _confidence(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from recoupe.consolidate.dates import Reresolver, infer_dates
 from recoupe.consolidate.entities import EntityIndex, canonicalize_entities
@@ -16,6 +17,7 @@ from recoupe.records import (
     LinkedQuantity,
     LinkedQuote,
     Skipped,
+    Timex,
 )
 from recoupe.settings import Settings
 
@@ -73,10 +75,20 @@ def consolidate(
 
 
 def default_reresolver() -> Reresolver | None:
-    """The temporal package's re-resolution of a document's timexes, if available."""
+    """Re-resolution by the temporal package (``recoupe.temporal.reresolve``), if present."""
     try:
-        from recoupe.temporal import reresolve_timexes  # type: ignore[attr-defined]
+        from recoupe.temporal import reresolve
     except ImportError:
         return None
-    resolver: Reresolver = reresolve_timexes
-    return resolver
+
+    def run(document: Document, timexes: Sequence[Timex]) -> tuple[Timex, ...]:
+        spans = [(t.start, t.end) for t in timexes]
+        found = reresolve(document.text, spans, document.date.value)
+        return tuple(
+            t
+            if m is None
+            else replace(t, type=m.type, value=m.value, mod=m.mod, anchored=m.anchored)
+            for t, m in zip(timexes, found, strict=True)
+        )
+
+    return run

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from recoupe.consolidate.figure_context import Observed
+from recoupe.consolidate.lexicon import data_json
 from recoupe.consolidate.units import unit_plural
 
 
@@ -16,11 +17,17 @@ def _most_common(items: Iterable[str]) -> str | None:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
+def _role_label(role: str | None) -> str | None:
+    labels: dict[str, str] = data_json("roles.json")["labels"]
+    return labels.get(role) if role else None
+
+
 def fact_label(unit: str, members: Sequence[Observed]) -> str:
     """Unit, its most frequent modifier, place and organisation, in reading order."""
     modifier = _most_common(" ".join(m.modifiers).lower() for m in members)
     place = _most_common(p for m in members for p in m.places)
     group = _most_common(g for m in members for g in m.groups)
-    parts = [unit_plural(unit), modifier, place]
+    role = _role_label(members[0].role)
+    parts = [unit_plural(unit), modifier, role, place]
     label = " ".join(p for p in parts if p)
     return f"{label} ({group})" if group else label

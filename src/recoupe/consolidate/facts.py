@@ -154,8 +154,10 @@ def fact_status(members: Sequence[Observed]) -> str:
 
 
 def _time_key(o: Observed) -> tuple[float, str, int]:
+    """Observations in time order; those of unknown time first, so that the last one listed
+    is the latest known."""
     period: Period | None = parse_period(o.observation.as_of)
-    return (period.mid if period else math.inf, o.quantity.doc, o.quantity.start)
+    return (period.mid if period else -math.inf, o.quantity.doc, o.quantity.start)
 
 
 def _fact(group: _Group) -> Fact:

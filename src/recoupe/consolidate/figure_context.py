@@ -16,7 +16,7 @@ from recoupe.consolidate.entities import EntityIndex
 from recoupe.consolidate.lexicon import data_json
 from recoupe.consolidate.periods import parse_period
 from recoupe.consolidate.similarity import fold, words
-from recoupe.consolidate.units import canonical_unit, fact_kinds
+from recoupe.consolidate.units import canonical_unit, fact_kinds, not_measures
 from recoupe.records import (
     DocAnalysis,
     Document,
@@ -79,6 +79,9 @@ class FigureContext:
         document = self.documents.get(q.doc)
         if q.kind not in self.kinds or q.qualifier == "vague" or q.value <= 0 or not document:
             return None
+        unit = canonical_unit(q.unit)
+        if not unit or unit in not_measures():
+            return None
         clause = self._clause(q, document.text)
         as_of = self._as_of(q, clause, document)
         observation = Observation(q.doc, q.start, q.end, q.value, q.qualifier, as_of)
@@ -86,7 +89,6 @@ class FigureContext:
         modifiers = tuple(fold(m) for m in q.modifiers if m.strip())
         signature.update({f"mod:{m}": "MOD" for m in modifiers})
         role = self._role(q, clause, document.text)
-        unit = canonical_unit(q.unit)
         return Observed(q, observation, unit, q.kind, role, signature, places, groups, q.modifiers)
 
     def _clause(self, q: Quantity, text: str) -> tuple[int, int, int]:

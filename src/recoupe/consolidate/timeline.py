@@ -28,9 +28,10 @@ from recoupe.consolidate.similarity import TfIdf, Vector, content_terms, cosine
 from recoupe.records import DocAnalysis, Document, Source, Span, TimelineEntry, Timex
 from recoupe.settings import Settings
 
-MERGE_SIM = {"day": 0.3, "month": 0.25, "year": 0.2}  # cosine to merge two events
+MERGE_SIM = {"day": 0.3, "month": 0.25, "year": 0.15}  # cosine to merge two events
 MERGE_SIM_SHARED_ENTITY = 0.05  # ... or this much when they share an entity
 HEADLINE_WORDS = 22
+_AROUND = {"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,8 @@ class Event:
     clause: tuple[int, int]
     period: Period
     timex: Timex
-    vector: Vector
+    vector: Vector  # of the sentence
+    clause_vector: Vector
     entities: tuple[str, ...]
 
 
@@ -67,7 +69,9 @@ def find_events(
         for t in analysis.timexes:
             period = parse_period(t.value) if t.type == "DATE" else None
             sentence = finder.at(t.start)
-            if period is None or sentence is None or preceded_by(text, t.start, relative):
+            if period is None or sentence is None or t.mod in _AROUND:
+                continue
+            if preceded_by(text, t.start, relative):
                 continue
             if (sentence.start, period.value) in seen:
                 continue
@@ -77,8 +81,17 @@ def find_events(
             raw.append((analysis.doc, sentence, clause, period, t, ents))
     tfidf = TfIdf(content_terms(r[1].text) for r in raw)
     return [
-        Event(doc, s, c, p, t, tfidf.vector(content_terms(s.text)), e) for doc, s, c, p, t, e in raw
+        Event(doc, s, c, p, t, _vector(tfidf, s.text), _vector(tfidf, _clause_text(s, c)), e)
+        for doc, s, c, p, t, e in raw
     ]
+
+
+def _vector(tfidf: TfIdf, text: str) -> Vector:
+    return tfidf.vector(content_terms(text))
+
+
+def _clause_text(sentence: Span, clause: tuple[int, int]) -> str:
+    return sentence.text[clause[0] - sentence.start : clause[1] - sentence.start]
 
 
 def _entities_in(analysis: DocAnalysis, sentence: Span, index: EntityIndex) -> tuple[str, ...]:
@@ -122,7 +135,7 @@ def _link(events: Sequence[Event]) -> list[list[Event]]:
 
 
 def _same_event(a: Event, b: Event) -> bool:
-    sim = cosine(a.vector, b.vector)
+    sim = max(cosine(a.vector, b.vector), cosine(a.clause_vector, b.clause_vector))
     if sim >= MERGE_SIM[a.period.precision]:
         return True
     return (
@@ -188,10 +201,15 @@ def _central(group: Sequence[Event]) -> Event:
     if len(group) == 1:
         return group[0]
     scored = [
-        (sum(cosine(e.vector, o.vector) for o in group if o is not e), -e.sentence.start, e)
+        (
+            e.clause[0] == e.sentence.start,  # a clause opening its sentence reads best
+            sum(cosine(e.vector, o.vector) for o in group if o is not e),
+            -e.sentence.start,
+            e,
+        )
         for e in group
     ]
-    return max(scored, key=lambda s: (s[0], s[1], s[2].doc))[2]
+    return max(scored, key=lambda s: (s[0], s[1], s[2], s[3].doc))[3]
 
 
 def headline(text: str, event: Event) -> str:

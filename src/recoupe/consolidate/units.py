@@ -33,3 +33,9 @@ def unit_plural(unit: str) -> str:
 
 def fact_kinds() -> frozenset[str]:
     return frozenset(data_json("units.json")["kinds"])
+
+
+@cache
+def not_measures() -> frozenset[str]:
+    """Counted nouns that never make a fact: "les deux pays", "les deux parties"."""
+    return frozenset(data_json("units.json")["not_measures"])
