@@ -51,9 +51,14 @@ def build(
     shard_dir: Annotated[
         Path | None, typer.Option(help="Dask: folder for the Parquet shards, seen by all.")
     ] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option(help="Add the inputs to this dossier.sqlite: only new or changed documents."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
 ) -> None:
     """Build a dossier (dossier.json, dossier.sqlite, report.html) from articles."""
+    from recoupe.build import BuildResult
     from recoupe.build import build as run_build
     from recoupe.engine import engine_named
     from recoupe.ingest import InputNotFound
@@ -78,7 +83,14 @@ def build(
 
     try:
         with BuildProgress(enabled=not quiet) as progress:
-            result = run_build(inputs, out, settings, on_skip, progress.update, analyzer)
+            if db is not None:  # incremental: JSON and report are written beside the database
+                from recoupe.update import update_dossier
+
+                result: BuildResult = update_dossier(
+                    inputs, db, settings, on_skip, progress.update, analyzer
+                )
+            else:
+                result = run_build(inputs, out, settings, on_skip, progress.update, analyzer)
     except InputNotFound as missing:
         _err(f"error: {missing}. Check the path, or list the files to read.")
         raise typer.Exit(2) from None

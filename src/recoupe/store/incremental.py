@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import os
 import sqlite3
 import types
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,9 +26,20 @@ from recoupe.records import DocAnalysis, DocDate, Document, Dossier, Removed
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 
-@functools.cache
+PIN_VARIABLE = "RECOUPE_PIPELINE_VERSION"
+
+
 def pipeline_version(model: str = "fr_core_news_md") -> str:
-    """A short fingerprint of what a document's analysis depends on: code, data, model."""
+    """A short fingerprint of what a document's analysis depends on: code, data, model.
+
+    ``RECOUPE_PIPELINE_VERSION`` pins it instead (to keep saved analyses across a change
+    known not to alter them).
+    """
+    return os.environ.get(PIN_VARIABLE) or _fingerprint(model)
+
+
+@functools.cache
+def _fingerprint(model: str) -> str:
     digest = hashlib.sha256(f"{__version__}:{model}".encode())
     for folder in ("analyze", "data"):
         for path in sorted((_PACKAGE / folder).rglob("*")):
