@@ -161,3 +161,47 @@ def test_calendar_periods(value: str, lo: str, hi: str, precision: str) -> None:
 @pytest.mark.parametrize("value", ["P1M", "PRESENT_REF", "XXXX-04", "2024-13", None])
 def test_non_calendar_values(value: str | None) -> None:
     assert parse_period(value) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named", "value", "expected"),
+    [
+        (
+            "Hier, mardi 3 mai, la grève a continué au port.",
+            "mardi 3 mai",
+            "2022-05-03",
+            "2022-05-04",
+        ),
+        (
+            "Aujourd'hui, mardi 3 mai, le port reste bloqué.",
+            "mardi 3 mai",
+            "2022-05-03",
+            "2022-05-03",
+        ),
+        ("Hier, jeudi 3 mai, la grève a continué au port.", "jeudi 3 mai", "2022-05-03", None),
+    ],
+)
+def test_yesterday_with_its_date_gives_the_day(
+    sentence: str, named: str, value: str, expected: str | None
+) -> None:
+    docs, analyses = corpus()
+    text = f"{U} {sentence}"
+    deictic = sentence.split(",")[0]
+    own = [
+        timex("v", text, "en avril", "XXXX-04"),
+        timex("v", text, deictic, "XXXX-XX-XX"),
+        timex("v", text, named, "XXXX-05-03"),
+    ]
+    resolved = {"en avril": "2022-04", deictic: "2022-05", named: value}
+
+    def reresolve(document: Document, timexes: Sequence[Timex]) -> tuple[Timex, ...]:
+        return tuple(replace(t, value=resolved.get(t.text, t.value)) for t in timexes)
+
+    docs = [*docs[:2], make_doc("v", text)]
+    analyses = [*analyses[:2], analysis("v", text, own, [_salary("v", text)])]
+    date = infer_dates(docs, analyses, reresolve).documents[2].date
+    if expected is None:  # 3 May 2022 is a Tuesday: a "jeudi" does not fit, no day is given
+        assert date.precision != "day"
+    else:
+        assert (date.value, date.precision, date.confidence) == (expected, "day", 0.9)
+        assert any(named in e for e in date.evidence)

@@ -26,6 +26,7 @@ from recoupe.consolidate.date_clues import (
     find_neighbours,
     month_bounds,
 )
+from recoupe.consolidate.date_deixis import deictic_day
 from recoupe.consolidate.periods import Period, month_value, parse_period, span_value
 from recoupe.records import DocAnalysis, DocDate, Document, Timex
 
@@ -34,6 +35,7 @@ from recoupe.records import DocAnalysis, DocDate, Document, Timex
 Reresolver = Callable[[Document, Sequence[Timex]], tuple[Timex, ...]]
 
 _MAX_MONTH_SPAN = 3  # a range this narrow (months) is reported at month precision
+DAY_CONFIDENCE = 0.9  # "hier, jeudi 13 mars" inside the inferred range
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +72,40 @@ def infer_dates(
             out_docs.append(document)
             continue
         dated = replace(document, date=infer_date(document.id, context))
-        out_docs.append(dated)
         analysis = by_doc[document.id]
         if reresolve is not None and dated.date.value is not None and analysis.timexes:
-            out_analyses[document.id] = replace(
-                analysis, timexes=reresolve(dated, analysis.timexes)
-            )
+            analysis = replace(analysis, timexes=reresolve(dated, analysis.timexes))
+            exact = _exact_day(dated, analysis.timexes)
+            if exact is not None:
+                dated = replace(dated, date=exact)
+                analysis = replace(analysis, timexes=reresolve(dated, by_doc[document.id].timexes))
+        out_docs.append(dated)
+        out_analyses[document.id] = analysis
     return DatingResult(tuple(out_docs), tuple(out_analyses[a.doc] for a in analyses))
+
+
+def _exact_day(document: Document, timexes: Sequence[Timex]) -> DocDate | None:
+    """The inferred date narrowed to a day by "hier, jeudi 13 mars", when it fits."""
+    found = deictic_day(document.text, timexes)
+    if found is None:
+        return None
+    day, why = found
+    value = day.isoformat()
+    current = document.date
+    if (current.earliest and value[:7] < current.earliest[:7]) or (
+        current.latest and value[:7] > current.latest[:7]
+    ):
+        return None
+    evidence = (*current.evidence, why)
+    return replace(
+        current,
+        value=value,
+        precision="day",
+        earliest=value,
+        latest=value,
+        confidence=DAY_CONFIDENCE,
+        evidence=evidence,
+    )
 
 
 def infer_date(doc_id: str, context: DatingContext) -> DocDate:
