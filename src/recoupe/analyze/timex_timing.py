@@ -1,0 +1,51 @@
+"""Run ``recoupe_timex`` over many texts and time it apart from the rest of the pipeline.
+
+Used by ``recoupe eval timebank`` and ``recoupe bench timex``: the texts are first run
+through every other component of ``nlp`` (timed as the parse), then through
+``recoupe_timex`` alone (timed as the component, on already-parsed docs).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from recoupe.analyze.timex import timexes_from_doc
+from recoupe.records import Timex
+
+COMPONENT = "recoupe_timex"
+
+
+@dataclass(frozen=True, slots=True)
+class TimexRun:
+    timexes: tuple[tuple[Timex, ...], ...]  # one tuple per text, in order
+    parse_seconds: float  # the other components (tokenizer, tagger, parser, ...)
+    component_seconds: float  # recoupe_timex alone, on the parsed docs
+
+    @property
+    def end_to_end_seconds(self) -> float:
+        return self.parse_seconds + self.component_seconds
+
+
+def tag_texts(nlp: Language, items: Sequence[tuple[str, str | None]]) -> TimexRun:
+    """Timexes of each ``(text, dct)``; ``nlp`` must contain the ``recoupe_timex`` pipe."""
+    component = nlp.get_pipe(COMPONENT)
+    component(nlp.make_doc("Hier, le 7 octobre 2023 à 14 h, pendant trois ans."))  # warm up
+    others = [name for name in nlp.pipe_names if name != COMPONENT]
+    started = time.perf_counter()
+    docs = []
+    for text, dct in items:
+        doc = nlp.make_doc(text)
+        doc._.dct = dct
+        docs.append(doc)
+    with nlp.select_pipes(enable=others):
+        parsed = list(nlp.pipe(docs))
+    parse_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    tagged = [component(doc) for doc in parsed]
+    component_seconds = time.perf_counter() - started
+    timexes = tuple(tuple(timexes_from_doc(doc, str(i))) for i, doc in enumerate(tagged))
+    return TimexRun(timexes, parse_seconds, component_seconds)

@@ -1,0 +1,134 @@
+"""The words around an expression: neighbours, sentence, and the tense they suggest.
+
+The tense heuristic reads word forms only (no parser), so that the same text with the
+same DCT always gets the same values, with or without spaCy: auxiliaries and imperfect
+endings point to the past; future and conditional forms, "prévu", "prochain" to the
+future. The cue nearest to the expression in its clause (between commas) wins, then the
+nearest in its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recoupe.temporal.lexicon import lexicon
+
+_WORD = re.compile(r"[\w'’-]+|[,;:.!?«»()\"]")
+_PLAIN_WORD = re.compile(r"\w+(?:['’]\w+)?")
+_SENTENCE_END = re.compile(r"[.!?;\n](?=\s|$)|\n")
+_PARTICIPLE = re.compile(r"\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ert|ort|eint|aint|oint)$")
+_FUTURE = re.compile(
+    r"\w{2,}(?:erai|eras|era|erons|erez|eront|irai|iras|ira|irons|iront|drai|dras|dra|drons|"
+    r"dront|rrai|rra|rront|vra|vront|urai|ura|uront)$"
+)
+_CONDITIONAL = re.compile(
+    r"\w{2,}(?:erait|eraient|irait|iraient|drait|draient|rrait|rraient|vrait|vraient|"
+    r"urait|uraient)$"
+)
+PAST, FUTURE = -1, 1
+PRESENT = 2  # a present-tense verb: no direction, and the search stops there
+_IMPERFECT = re.compile(r"\w{2,}(?:ait|aient|èrent)$")
+
+
+def words_before(text: str, start: int, limit: int = 60) -> list[str]:
+    """Lower-cased words and punctuation just before ``start``, nearest last."""
+    return [w.lower() for w in _WORD.findall(text[max(0, start - limit) : start])]
+
+
+def words_after(text: str, end: int, limit: int = 60) -> list[str]:
+    """Lower-cased words and punctuation just after ``end``, nearest first."""
+    return [w.lower() for w in _WORD.findall(text[end : end + limit])]
+
+
+def preceded_by(text: str, start: int, phrases: tuple[str, ...] | frozenset[str]) -> bool:
+    """True if one of ``phrases`` (lower case) ends right before ``start``."""
+    head = text[max(0, start - 40) : start].lower().replace("’", "'").rstrip()
+    for phrase in phrases:
+        if head.endswith(phrase) and (
+            len(head) == len(phrase) or not head[-len(phrase) - 1].isalnum()
+        ):
+            return True
+    return False
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]`` (at most 400 characters each side)."""
+    left = max(0, start - 400)
+    for m in _SENTENCE_END.finditer(text, left, start):
+        left = m.end()
+    found = _SENTENCE_END.search(text, end)
+    right = found.start() if found else len(text)
+    return left, min(right, end + 400)
+
+
+def direction_at(text: str, start: int, end: int) -> int | None:
+    """PAST, FUTURE, PRESENT or None (no cue), from the verbs around ``text[start:end]``."""
+    left, right = sentence_span(text, start, end)
+    before = text[left:start]
+    after = text[end:right]
+    clause_before = re.split(r"[,;:()]", before)[-1]
+    clause_after = re.split(r"[,;:()]", after)[0]
+    found = _nearest_cue(clause_before, clause_after)
+    if found is None:  # a clause without a verb ("Jeudi, ..."): the sentence's tense
+        found = _nearest_cue(before, after)
+    return found
+
+
+def _nearest_cue(before: str, after: str) -> int | None:
+    best: tuple[float, int] | None = None
+    left = _cues(before)
+    for i, direction in enumerate(left):
+        if direction and (best is None or len(left) - i < best[0]):
+            best = (len(left) - i, direction)
+    for i, direction in enumerate(_cues(after)):
+        if direction and (best is None or i + 1.5 < best[0]):
+            best = (i + 1.5, direction)
+    return best[1] if best else None
+
+
+def _cues(chunk: str) -> list[int]:
+    """One entry per word of ``chunk``: -1 past cue, +1 future cue, 0 none."""
+    tense = lexicon().tense
+    words = [w.lower().replace("’", "'") for w in _PLAIN_WORD.findall(chunk)]
+    out: list[int] = []
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        previous = words[i - 1] if i else ""
+        out.append(_cue(word, previous, following, tense))
+    return out
+
+
+def _cue(word: str, previous: str, following: str, tense: dict[str, frozenset[str]]) -> int:
+    if word in tense["future_words"] or word in tense["conditional_words"]:
+        return 1
+    if word in tense["past_words"]:
+        return -1
+    if word in tense["avoir_words"]:  # "a annoncé", "ont déjà", not "ont rendez-vous"
+        return -1 if _participle(following, tense) or following in tense["adverbs"] else PRESENT
+    if word in tense["reflexive_be"] or (previous == "se" and word == "sont"):
+        return -1 if _participle(following, tense) or following in tense["adverbs"] else 0
+    if word in tense["be_words"] and following in tense["etre_participles"]:
+        return -1
+    if word in tense["present_words"]:
+        return PRESENT
+    if len(word) < 5 or not word.isalpha():
+        return 0
+    if _FUTURE.match(word) and word not in tense["future_ending_exceptions"]:
+        return 1
+    if _CONDITIONAL.match(word):
+        return 1
+    if _IMPERFECT.match(word) and word not in tense["imperfect_exceptions"]:
+        return -1
+    return 0
+
+
+def _participle(word: str, tense: dict[str, frozenset[str]]) -> bool:
+    if word in tense["not_participles"] or word in tense["future_words"]:
+        return False
+    return _PARTICIPLE.match(word) is not None
+
+
+def is_generic(text: str, start: int) -> bool:
+    """True when a habit marker ("chaque", "uniquement"...) comes just before."""
+    words = words_before(text, start, 30)[-3:]
+    return any(w in lexicon().generic_markers for w in words)

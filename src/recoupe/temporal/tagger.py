@@ -1,0 +1,158 @@
+"""Find, choose and resolve the temporal expressions of a text, in text order."""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from functools import cache
+from importlib import resources
+
+from recoupe.temporal import grammar_amounts, grammar_calendar, grammar_clock, grammar_relative
+from recoupe.temporal.context import direction_at, sentence_span
+from recoupe.temporal.expressions import CALENDAR, CLOCK, RELATIVE, Candidate, Expr, TimexMatch
+from recoupe.temporal.grammar_calendar import Rule, as_list
+from recoupe.temporal.lexicon import lexicon
+from recoupe.temporal.resolve import Situation, resolve
+from recoupe.temporal.values import Point, parse_point
+
+_RULE_SETS: tuple[tuple[Rule, ...], ...] = (
+    grammar_calendar.RULES,
+    grammar_relative.RULES,
+    grammar_amounts.RULES,
+    grammar_clock.RULES,
+)
+
+
+@cache
+def _bound_prefix() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:(?<![\w-])(?P<art>la|le)[\s\u00a0]+)?(?<![\w-])(?P<bound>début|fin|milieu|mi)"
+        r"(?:[\s\u00a0]*-[\s\u00a0]*|[\s\u00a0]+(?:de[\s\u00a0]+l['’]|de[\s\u00a0]+la[\s\u00a0]+"
+        r"|du[\s\u00a0]+|des[\s\u00a0]+|de[\s\u00a0]+|d['’])|[\s\u00a0]+)$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _needles() -> dict[str, tuple[str, ...]]:
+    """For each rule, substrings one of which the text must hold (data/timex/needles.json)."""
+    lex = lexicon()
+    raw = json.loads(
+        resources.files("recoupe").joinpath("data", "timex", "needles.json").read_text("utf-8")
+    )
+    out: dict[str, tuple[str, ...]] = {}
+    for rule, items in raw.items():
+        if rule.startswith("_"):
+            continue
+        words: list[str] = []
+        for item in items:
+            words.extend(getattr(lex, item[1:]) if item.startswith("@") else [item])
+        out[rule] = tuple({w.lower().replace("’", "'").split("'")[-1] for w in words})
+    return out
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every reading the grammar finds, overlapping ones included."""
+    found: list[Candidate] = []
+    low = text.lower().replace("’", "'")
+    needles = _needles()
+    for rules in _RULE_SETS:
+        for pattern, handler in rules:
+            gate = needles.get(handler.__name__)
+            if gate and not any(n in low for n in gate):
+                continue
+            for m in pattern().finditer(text):
+                found.extend(as_list(handler(m, text)))
+    return found
+
+
+def select(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """The longest non-overlapping candidates (then by priority), in text order."""
+    ranked = sorted(candidates, key=lambda c: (c.start - c.end, -c.priority, c.start))
+    starts: list[int] = []
+    kept: list[Candidate] = []
+    for cand in ranked:
+        i = bisect.bisect_left(starts, cand.start)
+        if i > 0 and kept[i - 1].end > cand.start:
+            continue
+        if i < len(kept) and kept[i].start < cand.end:
+            continue
+        starts.insert(i, cand.start)
+        kept.insert(i, cand)
+    return kept
+
+
+def with_bounds(text: str, cand: Candidate) -> Candidate:
+    """ "la fin de 2011", "début des années 60", "la mi-octobre": START/END/MID."""
+    expr = cand.expr
+    if expr.kind != CALENDAR or expr.mod or expr.day is not None or expr.weekday is not None:
+        return cand
+    m = _bound_prefix().search(text, max(0, cand.start - 30), cand.start)
+    if not m:
+        return cand
+    mod = lexicon().boundaries.get(m.group("bound").lower())
+    if not mod:
+        return cand
+    return Candidate(m.start(), cand.end, replace(expr, mod=mod), cand.priority)
+
+
+def tag(text: str, dct: str | None = None) -> list[TimexMatch]:
+    """The TIMEX3 expressions of ``text``, normalised against ``dct`` (a TIMEX3 date)."""
+    chosen = select(with_bounds(text, c) for c in find_candidates(text))
+    return list(_resolve_all(text, chosen, parse_point(dct)))
+
+
+def _day_like(expr: Expr) -> bool:
+    if expr.kind == CALENDAR:
+        return expr.day is not None or expr.weekday is not None
+    return expr.kind == RELATIVE and expr.unit == "D" and expr.base == "dct"
+
+
+def resolution_order(text: str, chosen: list[Candidate]) -> list[int]:
+    """Text order, except that a clock time just before its day ("Vers 0 h 40, jeudi")
+    is resolved after that day."""
+    order = list(range(len(chosen)))
+    i = 0
+    while i < len(chosen) - 1:
+        a, b = chosen[i], chosen[i + 1]
+        if a.expr.kind == CLOCK and _day_like(b.expr) and not text[a.end : b.start].strip(" ,"):
+            order[i], order[i + 1] = order[i + 1], order[i]
+            i += 1
+        i += 1
+    return order
+
+
+def _resolve_all(text: str, chosen: list[Candidate], dct: Point | None) -> Iterator[TimexMatch]:
+    anchor = dct
+    hint: tuple[int, int] | None = None  # (sentence start, year) of the last explicit year
+    done: dict[int, TimexMatch] = {}
+    for index in resolution_order(text, chosen):
+        cand = chosen[index]
+        expr = cand.expr
+        sentence = sentence_span(text, cand.start, cand.end)[0]
+        year_hint = hint[1] if hint and hint[0] == sentence else None
+        start, end = cand.start, cand.end
+        resolved = resolve(
+            expr,
+            Situation(dct, anchor, year_hint),
+            lambda s=start, e=end: direction_at(text, s, e),  # type: ignore[misc]
+        )
+        if resolved.point is not None:
+            anchor = resolved.point
+            explicit = expr.kind == CALENDAR and expr.year is not None
+            if explicit or (expr.kind == RELATIVE and expr.unit == "Y"):
+                hint = (sentence, resolved.point.day.year)
+        done[index] = TimexMatch(
+            start=cand.start,
+            end=cand.end,
+            text=text[cand.start : cand.end],
+            type=expr.type,
+            value=resolved.value,
+            mod=expr.mod,
+            anchored=resolved.anchored,
+        )
+    for index in range(len(chosen)):
+        yield done[index]
