@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from recoupe.consolidate import consolidate
+from recoupe.consolidate.stories import Story, StoryOptions, split_stories
 from recoupe.engine import Analyzer
 from recoupe.ingest import load_inputs
 from recoupe.records import DocAnalysis, Document, Dossier, Skipped
@@ -103,3 +104,43 @@ def build(
     dossier = build_dossier(inputs, settings, on_skip, progress, engine)
     json_path, sqlite_path, report_path = write_outputs(dossier, out_dir)
     return BuildResult(dossier, json_path, sqlite_path, report_path, time.perf_counter() - started)
+
+
+@dataclass(frozen=True, slots=True)
+class StoriesResult:
+    stories: tuple[Story, ...]
+    index_path: Path  # stories.json
+    html_path: Path  # index.html
+    used: int
+    skipped: int
+    seconds: float
+
+
+def build_stories(
+    inputs: Sequence[Path | str],
+    out_dir: Path,
+    settings: Settings,
+    on_skip: Callable[[Skipped], None] | None = None,
+    progress: ProgressHook | None = None,
+    engine: Analyzer | None = None,
+    options: StoryOptions | None = None,
+) -> StoriesResult:
+    """Split the inputs into stories: one dossier per story in ``out_dir/<story id>/``,
+    and an index of the stories (``stories.json``, ``index.html``) in ``out_dir``."""
+    from recoupe.store.story_index import write_story_index
+
+    started = time.perf_counter()
+    ingested = load_inputs(inputs, settings, on_skip=on_skip)
+    analyses = analyze_all(ingested.documents, settings, progress, engine)
+    stories = split_stories(ingested.documents, analyses, options)
+    documents = {d.id: d for d in ingested.documents}
+    by_doc = {a.doc: a for a in analyses}
+    for story in stories:
+        members = [documents[i] for i in story.documents]
+        dossier = consolidate(members, (), [by_doc[i] for i in story.documents], settings)
+        write_outputs(dossier, out_dir / story.id)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    json_path, html_path = write_story_index(stories, ingested.skipped, out_dir)
+    seconds = time.perf_counter() - started
+    used, skipped = len(ingested.documents), len(ingested.skipped)
+    return StoriesResult(stories, json_path, html_path, used, skipped, seconds)

@@ -6,13 +6,17 @@ Each command parses its options, calls one library function and prints the resul
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from recoupe.records import Skipped
 from recoupe.settings import DEFAULT_MAX_BYTES, Settings
+
+if TYPE_CHECKING:
+    from recoupe.engine import Analyzer
 
 app = typer.Typer(
     help="recoupe: recoupe les articles d'une même histoire en un dossier traçable.",
@@ -55,6 +59,12 @@ def build(
         Path | None,
         typer.Option(help="Add the inputs to this dossier.sqlite: only new or changed documents."),
     ] = None,
+    split_stories: Annotated[
+        bool, typer.Option(help="Cluster the inputs into stories: one dossier each, an index.")
+    ] = False,
+    story_window: Annotated[
+        int, typer.Option(help="--split-stories: days without an article that close a story.")
+    ] = 30,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
 ) -> None:
     """Build a dossier (dossier.json, dossier.sqlite, report.html) from articles."""
@@ -83,6 +93,10 @@ def build(
 
     try:
         with BuildProgress(enabled=not quiet) as progress:
+            if split_stories:
+                args = (inputs, out, settings, on_skip, progress.update, analyzer)
+                _build_split(*args, story_window=story_window)
+                return
             if db is not None:  # incremental: JSON and report are written beside the database
                 from recoupe.update import update_dossier
 
@@ -105,12 +119,57 @@ def build(
         raise typer.Exit(1)
 
 
+def _build_split(
+    inputs: list[Path],
+    out: Path,
+    settings: Settings,
+    on_skip: Callable[[Skipped], None],
+    progress: Callable[[int, int], None],
+    analyzer: Analyzer | None,
+    story_window: int,
+) -> None:
+    from recoupe.build import build_stories
+    from recoupe.consolidate.stories import StoryOptions
+
+    options = StoryOptions(window_days=story_window)
+    result = build_stories(inputs, out, settings, on_skip, progress, analyzer, options)
+    if not settings.quiet:
+        _err(
+            f"{result.used} documents used, {result.skipped} skipped, {len(result.stories)} "
+            f"stories, {result.seconds:.1f} s. Index: {result.index_path}, {result.html_path}"
+        )
+    if result.used == 0:
+        _err("error: no usable document: see the reasons above.")
+        raise typer.Exit(1)
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of dossier.json."""
     from recoupe.store.schema import dossier_json_schema
 
     typer.echo(json.dumps(dossier_json_schema(), ensure_ascii=False, indent=2))
+
+
+@eval_app.command("stories")
+def eval_stories(
+    folders: Annotated[list[Path], typer.Argument(help="One folder per known story.")],
+    window: Annotated[int, typer.Option(help="Days without an article that close a story.")] = 30,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Story split: cluster purity on a mix of folders, each folder one story."""
+    from recoupe.consolidate.stories import StoryOptions
+    from recoupe.evaluate.stories import evaluate_stories, format_scores
+
+    missing = [str(f) for f in folders if not f.is_dir()]
+    if missing:
+        _err(f"error: not a folder: {', '.join(missing)}. Give one folder per story.")
+        raise typer.Exit(2)
+    options = StoryOptions(window_days=window)
+    scores = evaluate_stories(folders, Settings(quiet=True), options)
+    typer.echo(
+        json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_scores(scores)
+    )
 
 
 @bench_app.command("pipeline")
@@ -226,43 +285,6 @@ def eval_tls(
             raise typer.Exit(2)
     scores = evaluate_tls(topic_dir, reference)
     typer.echo(json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_tls(scores))
-
-
-@eval_app.command("timebank")
-def eval_timebank(
-    folder: Annotated[Path, typer.Argument(help="Folder of ISO-TimeML (.tml) files.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-) -> None:
-    """TIMEX3 (French TimeBank): strict/relaxed P/R/F1, type and value F1, ms per document."""
-    from recoupe.evaluate.timebank import evaluate_timebank, report_lines
-
-    if not folder.is_dir():
-        _err(f"error: {folder} is not a folder. Give a folder of .tml files.")
-        raise typer.Exit(2)
-    scores = evaluate_timebank(folder)
-    typer.echo(
-        json.dumps(scores.as_dict(), indent=1) if as_json else "\n".join(report_lines(scores))
-    )
-
-
-@bench_app.command("timex")
-def bench_timex(
-    corpus: Annotated[
-        Path, typer.Option(help="Folder of .tml (or .txt) files (default: French TimeBank dev).")
-    ] = Path("../shared/data/fr-timebank/dev"),
-    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
-) -> None:
-    """TIMEX3 speed: recoupe_timex (parsed docs, end to end) vs dateparser and HeidelTime."""
-    from recoupe.bench.timex import bench_timex as run_bench
-    from recoupe.bench.timex import report_lines
-
-    if not corpus.is_dir():
-        _err(f"error: corpus not found: {corpus}. Give one with --corpus.")
-        raise typer.Exit(2)
-    result = run_bench(corpus)
-    typer.echo(
-        json.dumps(result.as_json(), indent=1) if as_json else "\n".join(report_lines(result))
-    )
 
 
 def main() -> None:
