@@ -16,7 +16,10 @@ from recoupe.records import DocAnalysis, Document
 from recoupe.settings import Settings
 
 # Our components, in pipeline order, added after the model's own (name -> factory).
-COMPONENTS: tuple[str, ...] = ("recoupe_entities",)
+COMPONENTS: tuple[str, ...] = (
+    "recoupe_entities",
+    "recoupe_timex",
+)
 
 
 def load_pipeline(settings: Settings) -> Language:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from recoupe.analyze import entity_ruler
+from recoupe.analyze import entity_ruler, timex
 
 
 def register_components() -> None:
@@ -22,7 +22,5 @@ def register_components() -> None:
         Span.set_extension(entity_ruler.EXTENSION, default=None)
     if not Language.has_factory("recoupe_entities"):
         Language.factory("recoupe_entities", func=entity_ruler.make_entity_ruler)
-    # Component modules add their factories here as they are written, e.g.:
-    # if not Language.has_factory("recoupe_timex"):
-    #     Language.factory("recoupe_timex", func=timex.make_timex)
+    timex.declare_factory()  # recoupe_timex, Span._.timex (type, value, mod, offsets)
     _ = Language
