@@ -287,6 +287,43 @@ def eval_tls(
     typer.echo(json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_tls(scores))
 
 
+@eval_app.command("timebank")
+def eval_timebank(
+    folder: Annotated[Path, typer.Argument(help="Folder of ISO-TimeML (.tml) files.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """TIMEX3 (French TimeBank): strict/relaxed P/R/F1, type and value F1, ms per document."""
+    from recoupe.evaluate.timebank import evaluate_timebank, report_lines
+
+    if not folder.is_dir():
+        _err(f"error: {folder} is not a folder. Give a folder of .tml files.")
+        raise typer.Exit(2)
+    scores = evaluate_timebank(folder)
+    typer.echo(
+        json.dumps(scores.as_dict(), indent=1) if as_json else "\n".join(report_lines(scores))
+    )
+
+
+@bench_app.command("timex")
+def bench_timex(
+    corpus: Annotated[
+        Path, typer.Option(help="Folder of .tml (or .txt) files (default: French TimeBank dev).")
+    ] = Path("../shared/data/fr-timebank/dev"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """TIMEX3 speed: recoupe_timex (parsed docs, end to end) vs dateparser and HeidelTime."""
+    from recoupe.bench.timex import bench_timex as run_bench
+    from recoupe.bench.timex import report_lines
+
+    if not corpus.is_dir():
+        _err(f"error: corpus not found: {corpus}. Give one with --corpus.")
+        raise typer.Exit(2)
+    result = run_bench(corpus)
+    typer.echo(
+        json.dumps(result.as_json(), indent=1) if as_json else "\n".join(report_lines(result))
+    )
+
+
 def main() -> None:
     app(prog_name="recoupe")
 
