@@ -188,3 +188,42 @@ def test_observations_point_at_their_words() -> None:
     for o in fact.observations:
         assert "1 200" in texts[o.doc][o.start : o.end]
     assert find(P, "1 200") >= 0
+
+
+def test_a_day_and_its_month_are_the_same_time() -> None:
+    day = "Selon la préfecture, 520 maisons sont inondées."
+    month = "Selon la mairie, près de 800 maisons sont inondées."
+    figures = [
+        quantity("d", day, "520 maisons", 520, "maison"),
+        quantity("m", month, "près de 800 maisons", 800, "maison", "approx"),
+    ]
+    (fact,) = run([("d", day, "2025-03-12"), ("m", month, "2025-03")], figures)
+    assert fact.status == "conflict"
+
+
+def test_a_total_without_place_stays_apart_from_a_part() -> None:
+    text = "Plus de 300 évacués au total, dont 180 évacués au Niger."
+    total = quantity("t", text, "Plus de 300 évacués", 300, "évacué", "more_than")
+    part = quantity("t", text, "180 évacués", 180, "évacué", places=["Niger"])
+    facts = run([("t", text, "2025-03-12")], [total, part])
+    assert len(facts) == 2 and all(f.status == "single" for f in facts)
+    assert {f.label for f in facts} == {"évacués", "évacués au Niger"}
+
+
+def test_amounts_for_different_things_are_different_facts() -> None:
+    fund = "L'État débloque un fonds d'urgence de 1,5 million d'euros."
+    cost = "Le coût des dégâts est estimé à 3,5 millions d'euros."
+    figures = [
+        quantity("f", fund, "1,5 million d'euros", 1_500_000, "euro", kind="money"),
+        quantity("c", cost, "3,5 millions d'euros", 3_500_000, "euro", kind="money"),
+    ]
+    facts = run([("f", fund, "2025-03-13"), ("c", cost, "2025-05-20")], figures)
+    assert len(facts) == 2
+
+
+def test_an_evening_time_dates_a_figure() -> None:
+    text = "Seuls 400 foyers restaient privés d'électricité jeudi soir, selon le fournisseur."
+    figure = quantity("e", text, "400 foyers", 400, "foyer")
+    evening = timex("e", text, "jeudi soir", "2025-03-13TEV", kind="TIME")
+    (fact,) = run([("e", text, "2025-03-14")], [figure], [evening])
+    assert fact.observations[0].as_of == "2025-03-13"

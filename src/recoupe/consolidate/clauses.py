@@ -73,7 +73,7 @@ def _boundary() -> re.Pattern[str]:
     table = data_json("clauses.json")
     openers = sorted(table["openers"], key=len, reverse=True)
     words_alt = "|".join(re.escape(w) for w in openers)
-    return re.compile(rf"\s*[;:—–()«»\"]\s*|,\s+(?=(?:{words_alt})\b)|,\s*", re.IGNORECASE)
+    return re.compile(rf"\s*[;:—–()«»\"]\s*|,\s+(?=(?:{words_alt})\b)|,(?!\d)\s*", re.IGNORECASE)
 
 
 def clause_around(sentence: Span, start: int, end: int, min_words: int = 5) -> tuple[int, int]:

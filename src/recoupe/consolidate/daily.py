@@ -78,7 +78,7 @@ def _named_days(
     starts = [(s.start, s.end) for s in sentences]
     found: dict[int, list[date]] = defaultdict(list)
     for t in analysis.timexes:
-        day = _day(t.value) if t.type == "DATE" else None
+        day = _day(t.value) if t.type in ("DATE", "TIME") else None
         if day is None or preceded_by(document.text, t.start, relative):
             continue
         for start, end in starts:

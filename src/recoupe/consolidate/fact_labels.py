@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from recoupe.consolidate.figure_context import Observed
 from recoupe.consolidate.lexicon import data_json
+from recoupe.consolidate.similarity import fold
 from recoupe.consolidate.units import unit_plural
 
 
@@ -22,12 +23,28 @@ def _role_label(role: str | None) -> str | None:
     return labels.get(role) if role else None
 
 
+def _noun(unit: str, members: Sequence[Observed]) -> str:
+    """The counted noun as most often written, the unit's own word first on ties."""
+    counts = Counter(m.noun for m in members if m.noun)
+    if not counts:
+        written = _most_common(m.quantity.unit for m in members)
+        return unit_plural(written or unit)
+    ranked = sorted(
+        counts.items(), key=lambda kv: (-kv[1], not fold(kv[0]).startswith(unit), kv[0])
+    )
+    return ranked[0][0]
+
+
 def fact_label(unit: str, members: Sequence[Observed]) -> str:
     """Unit, its most frequent modifier, place and organisation, in reading order."""
-    modifier = _most_common(" ".join(m.modifiers).lower() for m in members)
+    modifier = _most_common(
+        " ".join(w for w in m.modifiers if fold(w) != fold(m.noun or "")).lower() for m in members
+    )
     place = _most_common(p for m in members for p in m.places)
     group = _most_common(g for m in members for g in m.groups)
+    noun = _noun(unit, members)
     role = _role_label(members[0].role)
-    parts = [unit_plural(unit), modifier, role, place]
+    role = None if role and fold(role) == fold(noun) else role
+    parts = [noun, modifier, role, place]
     label = " ".join(p for p in parts if p)
     return f"{label} ({group})" if group else label

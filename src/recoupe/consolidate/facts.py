@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from recoupe.consolidate.entities import EntityIndex
 from recoupe.consolidate.fact_labels import fact_label
 from recoupe.consolidate.figure_context import FigureContext, Observed
-from recoupe.consolidate.periods import Period, parse_period
+from recoupe.consolidate.periods import Period, day_bounds, parse_period
 from recoupe.records import DocAnalysis, Document, Entity, Fact, LinkedQuantity, Observation
 
 APPROX_TOLERANCE = 0.1  # "environ 2 500" covers 2 250..2 750
 EXACT_TOLERANCE = 0.005
-MAX_RATIO = 5.0  # figures further apart than this are not the same measure
+MAX_RATIO = 10.0  # figures further apart than this are not the same measure
 
 
 @dataclass(slots=True)
@@ -40,6 +40,7 @@ class _Group:
     role: str | None
     members: list[Observed]
     signature: dict[str, str]  # entity or modifier key -> its type ("LOC", "MOD"...)
+    context: set[str]  # what an amount of money pays for, in words
 
 
 def build_facts(
@@ -64,7 +65,12 @@ def build_facts(
 
 
 def _cluster(observed: Sequence[Observed]) -> list[_Group]:
-    """Greedy grouping, most specific figures first; each joins the best compatible group."""
+    """Greedy grouping, most specific figures first; each joins the best compatible group.
+
+    A figure with fewer qualifiers than a group ("2 500 soldats" against "2 500 soldats en
+    Irak") joins it only when it gives the same value: otherwise it may be a total over
+    several places, and stays apart.
+    """
     groups: list[_Group] = []
     ordered = sorted(observed, key=lambda o: (-len(o.signature), o.quantity.doc, o.quantity.start))
     for o in ordered:
@@ -72,14 +78,21 @@ def _cluster(observed: Sequence[Observed]) -> list[_Group]:
         for g in groups:
             if not _compatible(o.signature, g.signature) or not _same_scale(o, g):
                 continue
+            if not o.signature.keys() >= g.signature.keys() and not any(
+                _same_value(o, m) for m in g.members
+            ):
+                continue  # a figure naming less (a total?) joins only a group it agrees with
+            if o.context and g.context and not o.context & g.context:
+                continue
             shared = len(o.signature.keys() & g.signature.keys())
             if best is None or (shared, len(g.members)) > best[:2]:
                 best = (shared, len(g.members), g)
         if best is None:
-            groups.append(_Group(o.unit, o.role, [o], dict(o.signature)))
+            groups.append(_Group(o.unit, o.role, [o], dict(o.signature), set(o.context)))
         else:
             best[2].members.append(o)
             best[2].signature.update(o.signature)
+            best[2].context.update(o.context)
     return groups
 
 
@@ -131,21 +144,30 @@ def _overlap(a: Observed, b: Observed) -> bool:
 
 
 def same_time(a: str | None, b: str | None) -> bool:
-    """Two as-of values name the same month or day (years are too coarse to conflict)."""
+    """Two as-of values name the same month or day, or a day within the same month.
+
+    Years are too coarse: different values in one year may well be updates.
+    """
     pa, pb = parse_period(a), parse_period(b)
-    return pa is not None and pb is not None and a == b and pa.precision != "year"
+    if pa is None or pb is None or "year" in (pa.precision, pb.precision):
+        return False
+    if pa.precision == pb.precision == "day":
+        return a == b
+    return pa.lo == pb.lo
 
 
 def fact_status(members: Sequence[Observed]) -> str:
     if len(members) == 1:
         return "single"
-    by_time: dict[str, list[Observed]] = defaultdict(list)
+    by_month: dict[str, list[Observed]] = defaultdict(list)
     for m in members:
         key = m.observation.as_of or ""
-        by_time[key if same_time(key, key) else f"?{id(m)}"].append(m)
-    for same in by_time.values():
-        if any(not _overlap(x, y) for i, x in enumerate(same) for y in same[i + 1 :]):
-            return "conflict"
+        by_month[key[:7] if same_time(key, key) else f"?{id(m)}"].append(m)
+    for month in by_month.values():
+        for i, x in enumerate(month):
+            for y in month[i + 1 :]:
+                if same_time(x.observation.as_of, y.observation.as_of) and not _overlap(x, y):
+                    return "conflict"
     first = members[0]
     return "agree" if all(_same_value(first, m) for m in members[1:]) else "update"
 
@@ -157,7 +179,10 @@ def _time_key(o: Observed) -> tuple[float, str, int]:
     """Observations in time order; those of unknown time first, so that the last one listed
     is the latest known."""
     period: Period | None = parse_period(o.observation.as_of)
-    return (period.mid if period else -math.inf, o.quantity.doc, o.quantity.start)
+    if period is None:
+        return (-math.inf, o.quantity.doc, o.quantity.start)
+    first, last = day_bounds(period)
+    return ((first.toordinal() + last.toordinal()) / 2, o.quantity.doc, o.quantity.start)
 
 
 def _fact(group: _Group) -> Fact:

@@ -15,7 +15,7 @@ from recoupe.consolidate.clauses import (
 from recoupe.consolidate.entities import EntityIndex
 from recoupe.consolidate.lexicon import data_json
 from recoupe.consolidate.periods import parse_period
-from recoupe.consolidate.similarity import fold, words
+from recoupe.consolidate.similarity import content_terms, fold, words
 from recoupe.consolidate.units import canonical_unit, fact_kinds, not_measures
 from recoupe.records import (
     DocAnalysis,
@@ -29,7 +29,9 @@ from recoupe.records import (
 
 AS_OF_DISTANCE = 80  # characters between a figure and the date that dates it
 FRONTED_WORDS = 2  # a date this close to its sentence's start dates the whole sentence
+MONEY_CONTEXT_WORDS = 3  # content words before an amount that say what it pays for
 _LOCATIVES = ("en", "au", "aux", "a", "dans")
+_DATED = ("DATE", "TIME")  # "jeudi soir" (2025-03-13TEV) dates a figure too
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,18 @@ class Observed:
     places: tuple[str, ...]  # "en Irak": where the figure holds, with its preposition
     groups: tuple[str, ...]  # names of the organisations qualifying it
     modifiers: tuple[str, ...]
+    noun: str | None  # the counted noun as written ("sapeurs-pompiers"), for labels
+    context: frozenset[str]  # for money: the words naming what is paid ("fonds", "dégâts")
+
+
+def written_noun(q: Quantity) -> str | None:
+    """The counted noun as the figure writes it ("sapeurs-pompiers" for "sapeur-pompier")."""
+    stem = fold(q.unit)[:4]
+    for token in q.text.split():
+        word = token.strip(".,;:!?()«»\"'’")
+        if stem and fold(word).startswith(stem) and not word[:1].isdigit():
+            return word if word.isupper() else word.lower()
+    return None
 
 
 @cache
@@ -89,7 +103,27 @@ class FigureContext:
         modifiers = tuple(fold(m) for m in q.modifiers if m.strip())
         signature.update({f"mod:{m}": "MOD" for m in modifiers})
         role = self._role(q, clause, document.text)
-        return Observed(q, observation, unit, q.kind, role, signature, places, groups, q.modifiers)
+        context = self._money_context(q, document.text) if q.kind == "money" else frozenset()
+        return Observed(
+            q,
+            observation,
+            unit,
+            q.kind,
+            role,
+            signature,
+            places,
+            groups,
+            q.modifiers,
+            written_noun(q),
+            context,
+        )
+
+    def _money_context(self, q: Quantity, text: str) -> frozenset[str]:
+        """Content words just before an amount: what the money is ("fonds d'urgence de")."""
+        finder = self.finders.get(q.doc)
+        sentence = finder.at(q.start) if finder else None
+        start = sentence.start if sentence else max(0, q.start - 60)
+        return frozenset(content_terms(text[start : q.start])[-MONEY_CONTEXT_WORDS:])
 
     def _clause(self, q: Quantity, text: str) -> tuple[int, int, int]:
         """The figure's clause, and where its sentence starts."""
@@ -101,7 +135,7 @@ class FigureContext:
 
     def _role(self, q: Quantity, clause: tuple[int, int, int], text: str) -> str | None:
         limit = int(data_json("roles.json")["window_words"])
-        after = words(text[q.start : max(clause[1], q.end)])[:limit]
+        after = words(text[q.end : max(clause[1], q.end)])[:limit]
         roles = _roles()
         return next((roles[w] for w in after if w in roles), None)
 
@@ -115,16 +149,15 @@ class FigureContext:
                 sentence_start <= t.start
                 and len(document.text[sentence_start : t.start].split()) <= FRONTED_WORDS
             )
-            if t.type != "DATE" or not (fronted or (t.end > start and t.start < end)):
+            if t.type not in _DATED or not (fronted or (t.end > start and t.start < end)):
                 continue
             distance = max(t.start - q.end, q.start - t.end, 0)
             if distance > AS_OF_DISTANCE or preceded_by(document.text, t.start, self.since):
                 continue
             if best is None or distance < best[0]:
                 best = (distance, t)
-        if best is not None and parse_period(best[1].value) is not None:
-            return best[1].value
-        return document.date.value
+        period = parse_period(best[1].value) if best is not None else None
+        return period.value if period is not None else document.date.value
 
     def _qualifiers(
         self, lq: LinkedQuantity, text: str

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T[\w:.+-]*)?)?)?$")  # a time part is dropped
 _PART = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI|Q[1-4]|H[12]|W\d{1,2})$")
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
 
@@ -56,7 +56,7 @@ def parse_period(value: str | None) -> Period | None:
         m = month_index(y, int(month))
         if day is None:
             return Period(m, m, "month", value)
-        return Period(m, m, "day", value)
+        return Period(m, m, "day", value[:10])
     match = _PART.match(value)
     if match:
         return _part_of_year(int(match.group(1)), match.group(2))

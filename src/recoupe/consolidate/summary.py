@@ -26,7 +26,7 @@ from recoupe.consolidate.similarity import (
 from recoupe.records import DocAnalysis, Document, Source, Span, SummarySentence
 from recoupe.settings import Settings
 
-DUPLICATE_SIM = 0.6  # cosine above which two sentences from different documents are one
+DUPLICATE_SIM = 0.7  # cosine above which two sentences from different documents are one
 REDUNDANT_SIM = 0.45  # a candidate this close to a chosen sentence is never chosen
 MMR_LAMBDA = 0.7
 MIN_WORDS, MAX_WORDS = 8, 60

@@ -31,7 +31,12 @@ from recoupe.settings import Settings
 MERGE_SIM = {"day": 0.3, "month": 0.25, "year": 0.15}  # cosine to merge two events
 MERGE_SIM_SHARED_ENTITY = 0.05  # ... or this much when they share an entity
 HEADLINE_WORDS = 22
+MIN_CLAUSE_TERMS = 4  # shorter clauses are compared through their whole sentence
+_PRECISION = {"year": 0, "month": 1, "day": 2}
 _AROUND = {"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN"}
+
+
+_Raw = tuple[str, Span, tuple[int, int], Period, Timex, tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +64,7 @@ def find_events(
     """Every clause anchored to a calendar date, one per (sentence, date)."""
     texts = {d.id: d.text for d in documents if d.duplicate_of is None}
     relative = tuple(data_json("dates.json")["relative_markers"])
-    raw: list[tuple[str, Span, tuple[int, int], Period, Timex, tuple[str, ...]]] = []
+    raw: list[_Raw] = []
     for analysis in analyses:
         text = texts.get(analysis.doc)
         if text is None:
@@ -67,7 +72,7 @@ def find_events(
         finder = SentenceFinder(clean_sentences(text, analysis.sentences))
         seen: set[tuple[int, str]] = set()
         for t in analysis.timexes:
-            period = parse_period(t.value) if t.type == "DATE" else None
+            period = parse_period(t.value) if t.type in ("DATE", "TIME") else None
             sentence = finder.at(t.start)
             if period is None or sentence is None or t.mod in _AROUND:
                 continue
@@ -79,11 +84,28 @@ def find_events(
             clause = clause_around(sentence, t.start, t.end)
             ents = _entities_in(analysis, sentence, index)
             raw.append((analysis.doc, sentence, clause, period, t, ents))
+    raw = _finest_per_sentence(raw)
     tfidf = TfIdf(content_terms(r[1].text) for r in raw)
     return [
         Event(doc, s, c, p, t, _vector(tfidf, s.text), _vector(tfidf, _clause_text(s, c)), e)
         for doc, s, c, p, t, e in raw
     ]
+
+
+def _finest_per_sentence(raw: list[_Raw]) -> list[_Raw]:
+    """Drop a date that only contains a finer one of the same sentence ("en janvier 2015, il
+    y a dix ans": 2015-01, not also 2015)."""
+    by_sentence: dict[tuple[str, int], list[Period]] = defaultdict(list)
+    for doc, sentence, _, period, _, _ in raw:
+        by_sentence[(doc, sentence.start)].append(period)
+
+    def coarse(doc: str, sentence: Span, p: Period) -> bool:
+        others = by_sentence[(doc, sentence.start)]
+        return any(
+            o is not p and o.value.startswith(p.value) and o.value != p.value for o in others
+        )
+
+    return [r for r in raw if not coarse(r[0], r[1], r[3])]
 
 
 def _vector(tfidf: TfIdf, text: str) -> Vector:
@@ -112,7 +134,28 @@ def merge_events(events: Sequence[Event]) -> list[list[Event]]:
     groups: list[list[Event]] = []
     for same_date in by_date.values():
         groups.extend(_link(same_date))
-    return groups
+    return _into_finer(groups)
+
+
+def _into_finer(groups: list[list[Event]]) -> list[list[Event]]:
+    """A year or month group joins the one finer group inside it that reports the same thing
+    ("en 2015" and "en janvier 2015" from two articles)."""
+    groups = sorted(groups, key=lambda g: -_PRECISION[g[0].period.precision])
+    kept: list[list[Event]] = []
+    for group in groups:
+        value = group[0].period.value
+        finer = [
+            k
+            for k in kept
+            if k[0].period.value.startswith(value)
+            and k[0].period.value != value
+            and any(_same_event(a, b) for a in group for b in k)
+        ]
+        if len(finer) == 1:
+            finer[0].extend(group)
+        else:
+            kept.append(list(group))
+    return kept
 
 
 def _link(events: Sequence[Event]) -> list[list[Event]]:
@@ -135,7 +178,9 @@ def _link(events: Sequence[Event]) -> list[list[Event]]:
 
 
 def _same_event(a: Event, b: Event) -> bool:
-    sim = max(cosine(a.vector, b.vector), cosine(a.clause_vector, b.clause_vector))
+    sim = cosine(a.vector, b.vector)
+    if min(len(a.clause_vector), len(b.clause_vector)) >= MIN_CLAUSE_TERMS:
+        sim = max(sim, cosine(a.clause_vector, b.clause_vector))
     if sim >= MERGE_SIM[a.period.precision]:
         return True
     return (
@@ -167,8 +212,7 @@ def build_timeline(
     texts = {d.id: d.text for d in documents}
     newest = newest_date(documents)
     entries = [_entry(group, texts, newest) for group in merge_events(events)]
-    order = {"year": 0, "month": 1, "day": 2}
-    entries.sort(key=lambda e: (_lo(e.date), order.get(e.precision, 3), e.date, e.id))
+    entries.sort(key=lambda e: (_lo(e.date), _PRECISION.get(e.precision, 3), e.date, e.id))
     return tuple(entries)
 
 
@@ -179,20 +223,20 @@ def _lo(value: str) -> int:
 
 def _entry(group: Sequence[Event], texts: dict[str, str], newest: Period | None) -> TimelineEntry:
     lead = _central(group)
-    text = texts[lead.doc]
+    period = max((e.period for e in group), key=lambda p: _PRECISION[p.precision])  # finest
     sources = tuple(dict.fromkeys(Source(e.doc, e.sentence.start, e.sentence.end) for e in group))
     counts = Counter(eid for e in group for eid in e.entities)
     entities = tuple(sorted(counts, key=lambda k: (-counts[k], k)))
-    key = f"{lead.period.value}|{lead.doc}|{lead.sentence.start}"
+    key = f"{period.value}|{lead.doc}|{lead.sentence.start}"
     return TimelineEntry(
         id="t-" + hashlib.sha1(key.encode()).hexdigest()[:10],
-        date=lead.period.value,
-        precision=lead.period.precision,
-        headline=headline(text, lead),
+        date=period.value,
+        precision=period.precision,
+        headline=headline(texts[lead.doc], lead),
         text=lead.sentence.text,
         sources=sources,
         entities=entities,
-        future=newest is not None and day_bounds(lead.period)[0] > day_bounds(newest)[1],
+        future=newest is not None and day_bounds(period)[0] > day_bounds(newest)[1],
     )
 
 

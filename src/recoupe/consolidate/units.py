@@ -24,10 +24,10 @@ def canonical_unit(unit: str) -> str:
 
 
 def unit_plural(unit: str) -> str:
-    """A readable plural for a canonical unit, for fact labels."""
+    """A readable plural for a unit lemma ("évacué" -> "évacués"), for fact labels."""
     plurals: dict[str, str] = data_json("units.json")["plurals"]
-    if unit in plurals:
-        return plurals[unit]
+    if fold(unit) in plurals:
+        return plurals[fold(unit)]
     return unit if unit.endswith(("s", "x", "%")) or not unit.isalpha() else unit + "s"
 
 
