@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -91,3 +92,21 @@ def test_cli_refuses_an_unknown_engine(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "unknown engine 'spark'" in result.stderr
     assert not (tmp_path / "dossier.json").exists()
+
+
+def test_a_failing_extractor_is_recorded_and_the_run_goes_on(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from recoupe.analyze import extract
+    from recoupe.analyze.pipeline import analyze_documents
+    from recoupe.records import Document
+
+    def broken(sdoc: Any, doc_id: str) -> list[Any]:
+        raise KeyError("milliers")
+
+    monkeypatch.setattr(extract, "quantities_from_doc", broken)
+    docs = [Document(id=f"d{i}", path="", text="Le maire de Lyon a parlé mardi.") for i in range(3)]
+    analyses = list(analyze_documents(docs, nlp, Settings(batch_size=2)))
+    assert [a.doc for a in analyses] == ["d0", "d1", "d2"]
+    assert all(a.errors == ("broken: KeyError: 'milliers'",) for a in analyses)
+    assert all(a.mentions and not a.quantities for a in analyses)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields, replace
 from typing import Any, TypeVar
 
@@ -31,16 +31,33 @@ def sentences_from_doc(sdoc: Doc, doc_id: str) -> tuple[Span, ...]:
 
 
 def analysis_from_doc(sdoc: Doc, doc_id: str, offset: int = 0) -> DocAnalysis:
-    """Records for one piece of a document, shifted by ``offset`` into the whole text."""
+    """Records for one piece of a document, shifted by ``offset`` into the whole text.
+
+    An extractor that fails leaves its records empty and its error in ``errors``; the other
+    extractors' records, and the other documents of the run, are kept.
+    """
+    errors: list[str] = []
+    has_sentences = sdoc.has_annotation("SENT_START")
     analysis = DocAnalysis(
         doc=doc_id,
-        sentences=sentences_from_doc(sdoc, doc_id) if sdoc.has_annotation("SENT_START") else (),
-        mentions=tuple(mentions_from_doc(sdoc, doc_id)),
-        timexes=tuple(timexes_from_doc(sdoc, doc_id)),
-        quantities=tuple(quantities_from_doc(sdoc, doc_id)),
-        quotes=tuple(quotes_from_doc(sdoc, doc_id)),
+        sentences=_guarded(sentences_from_doc, sdoc, doc_id, errors) if has_sentences else (),
+        mentions=_guarded(mentions_from_doc, sdoc, doc_id, errors),
+        timexes=_guarded(timexes_from_doc, sdoc, doc_id, errors),
+        quantities=_guarded(quantities_from_doc, sdoc, doc_id, errors),
+        quotes=_guarded(quotes_from_doc, sdoc, doc_id, errors),
+        errors=tuple(errors),
     )
     return shift_analysis(analysis, offset) if offset else analysis
+
+
+def _guarded(
+    extract: Callable[[Doc, str], Iterable[R]], sdoc: Doc, doc_id: str, errors: list[str]
+) -> tuple[R, ...]:
+    try:
+        return tuple(extract(sdoc, doc_id))
+    except Exception as err:  # noqa: BLE001 - recorded in the analysis, never silent
+        errors.append(f"{extract.__name__}: {type(err).__name__}: {err}")
+        return ()
 
 
 def shift(record: R, offset: int) -> R:
