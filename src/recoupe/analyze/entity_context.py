@@ -20,7 +20,7 @@ _DEMONYM_ENDINGS = ("ais", "aises", "ois", "oises", "iens", "iennes", "éens", "
 _PLURAL_DETERMINERS = {"les", "des", "aux", "ces"}
 
 
-def _prev(doc: Doc, i: int, skip: frozenset[str] = frozenset()) -> int:
+def prev_token(doc: Doc, i: int, skip: frozenset[str] = frozenset()) -> int:
     """Index of the token before ``i``, skipping spaces and the words in ``skip``."""
     k = i - 1
     while k >= 0 and (doc[k].is_space or doc[k].lower_ in skip):
@@ -28,28 +28,7 @@ def _prev(doc: Doc, i: int, skip: frozenset[str] = frozenset()) -> int:
     return k
 
 
-def mark_metonymy(doc: Doc, cands: list[Cand], gaz: Gazetteer) -> None:
-    """Capitals and seats of power stand for their state unless the text places
-    something there ("à Bagdad", "l'aéroport de Bagdad")."""
-    arts = gaz.words["articles"]
-    previous: Cand | None = None
-    for cand in cands:
-        entry = cand.entry
-        if entry is None or entry.kind not in ("capital", "seat"):
-            previous = cand if cand.entry is None else previous
-            continue
-        k = _prev(doc, cand.start, arts)
-        word = doc[k].lower_ if k >= 0 else ""
-        if word in gaz.words["locative"]:
-            cand.metonymy = False
-        elif word in ("de", "d'", "d’", "du", "des"):
-            head = _prev(doc, k, arts)
-            cand.metonymy = head < 0 or doc[head].lower_ not in gaz.words["place_nouns"]
-        elif word in ("et", "ou", ",") and previous is not None and previous.end >= k:
-            cand.metonymy = previous.metonymy
-        else:
-            cand.metonymy = True
-        previous = cand
+_OF = frozenset({"de", "d'", "d’", "du", "des"})
 
 
 def mark_demonyms(doc: Doc, cands: list[Cand], gaz: Gazetteer) -> None:
@@ -59,7 +38,7 @@ def mark_demonyms(doc: Doc, cands: list[Cand], gaz: Gazetteer) -> None:
             cand.demonym, cand.label = True, "MISC"
         elif cand.entry is None and cand.end - cand.start == 1 and cand.label in ("LOC", "MISC"):
             text = doc[cand.start].text
-            k = _prev(doc, cand.start)
+            k = prev_token(doc, cand.start)
             if (k >= 0 and doc[k].lower_ in _PLURAL_DETERMINERS
                     and text.endswith(_DEMONYM_ENDINGS) and text[:1].isupper()):  # fmt: skip
                 cand.demonym, cand.label = True, "MISC"
@@ -97,13 +76,29 @@ def mark_titles(doc: Doc, cands: list[Cand], gaz: Gazetteer, titles: Titles) -> 
 
 
 def is_title_complement(doc: Doc, cand: Cand, gaz: Gazetteer, titles: Titles) -> bool:
-    """ "ministre de la [Transition écologique]": part of a title, not a name."""
-    if cand.label != "MISC" or cand.entry is not None:
+    """ "ministre de la [Transition écologique]", "ministre des [Affaires étrangères]": part
+    of a title, not a name."""
+    if cand.entry is not None:
         return False
-    k = _prev(doc, cand.start, gaz.words["articles"] | {"de", "d'", "d’", "du", "des"})
+    k = prev_token(doc, cand.start, gaz.words["articles"] | _OF)
     if k < 0 or k == cand.start - 1:
         return False
-    return title_at(doc, k, k + 1, titles) is not None
+    for begin in range(k, max(-1, k - 3), -1):
+        found = title_at(doc, begin, cand.end, titles)
+        if found is not None and found[0] >= cand.end:
+            return True  # a title of the list runs over the whole mention
+    if doc[cand.start].lower_ in gaz.words["portfolios"] and _after_title(doc, k, gaz, titles):
+        return True  # "le ministre britannique des [Affaires étrangères]"
+    return cand.label == "MISC" and title_at(doc, k, k + 1, titles) is not None
+
+
+def _after_title(doc: Doc, k: int, gaz: Gazetteer, titles: Titles) -> bool:
+    """Token ``k`` ends a title, maybe followed by adjectives: "ministre [britannique]"."""
+    while k >= 0 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+        k -= 1
+    return k >= 0 and (
+        doc[k].lower_ in gaz.words["title_heads"] or title_at(doc, k, k + 1, titles) is not None
+    )
 
 
 def fix_types(doc: Doc, cands: list[Cand], gaz: Gazetteer) -> None:
@@ -133,7 +128,7 @@ def _looks_like_org(span: Span, heads: frozenset[str]) -> bool:
 
 
 def _after_source_cue(doc: Doc, cand: Cand, gaz: Gazetteer) -> bool:
-    k = _prev(doc, cand.start)
+    k = prev_token(doc, cand.start)
     return k >= 0 and doc[k].lower_ in gaz.words["source_cues"]
 
 
@@ -173,12 +168,14 @@ def extend_place_nouns(doc: Doc, cands: list[Cand], gaz: Gazetteer) -> list[Cand
     out = []
     floor = 0
     for cand in cands:
-        if cand.label in ("LOC", "MISC") and not cand.demonym and not cand.metonymy:
+        if cand.label in ("LOC", "MISC", "ORG") and not cand.demonym and not cand.metonymy:
             k = cand.start - 1
             while k >= floor and k >= cand.start - 3 and doc[k].lower_ in {
                     "de", "d'", "d’", "du", "des", "la", "l'", "l’", "le", "les"}:  # fmt: skip
                 k -= 1
-            if k >= floor and doc[k].lower_ in nouns and doc[k].is_lower and not _idiom(doc, k):
+            adjacent = k == cand.start - 1
+            if (k >= floor and doc[k].lower_ in nouns and doc[k].is_lower
+                    and (cand.label != "ORG" or adjacent) and not _idiom(doc, k)):  # fmt: skip
                 cand = replace(cand, start=k, label="LOC", entry=None)
         out.append(cand)
         floor = cand.end

@@ -41,6 +41,7 @@ class Gazetteer:
     titles: dict[tuple[str, ...], str]  # title as lower-case words -> "role" | "honorific"
     particles: frozenset[str]
     words: dict[str, frozenset[str]]  # context word lists from context.json
+    folded_words: dict[str, frozenset[str]]  # the same, folded (no case, no accents)
 
 
 def _read(name: str) -> str:
@@ -175,4 +176,8 @@ def load_gazetteer() -> Gazetteer:
         b.named(row, "place")
     folded = {fold(s): e for s, e in b.surfaces.items() if e.kind != "demonym"}
     particles = frozenset(row[0] for row in _lines("particles.txt"))
-    return Gazetteer(b.surfaces, folded, b.key_types, b.adjectives, _titles(), particles, _words())
+    words = _words()
+    folded_words = {k: frozenset(fold(w) for w in v) for k, v in words.items()}
+    return Gazetteer(
+        b.surfaces, folded, b.key_types, b.adjectives, _titles(), particles, words, folded_words
+    )

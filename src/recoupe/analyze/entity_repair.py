@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from recoupe.analyze.entity_gazetteer import GazEntry, Gazetteer, fold
 
 Titles = dict[tuple[str, ...], str]  # title as lower-case tokens -> "role" | "honorific"
+_NAME_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})  # may begin a name: "Le Caire"
 
 
 @dataclass(slots=True)
@@ -100,7 +101,12 @@ def clean(doc: Doc, cand: Cand, gaz: Gazetteer, titles: Titles) -> Cand | None:
             i += 1
         elif low in preps and tok.text not in gaz.surfaces:
             i, after_prep = i + 1, True
-        elif low in arts and (tok.is_lower or after_prep or doc[i + 1 : j].text in gaz.surfaces):
+        elif low in arts and (
+            tok.is_lower
+            or after_prep
+            or low not in _NAME_ARTICLES
+            or doc[i + 1 : j].text in gaz.surfaces
+        ):
             i += 1
         elif (found := title_at(doc, i, j, titles)) is not None:
             end = _skip_title_tail(doc, found[0], j, gaz)

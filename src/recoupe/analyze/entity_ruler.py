@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 from recoupe.analyze import entity_context as ctx
 from recoupe.analyze.entity_acronyms import apply_acronyms
 from recoupe.analyze.entity_gazetteer import Gazetteer, fold, load_gazetteer
+from recoupe.analyze.entity_metonymy import mark_metonymy
 from recoupe.analyze.entity_repair import (
     Cand,
     Titles,
@@ -89,7 +90,7 @@ def repair_mentions(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer, titles: Ti
     cands = _merge_place_connectors(doc, cands, gaz)
     cands = [c for c in cands if not ctx.is_title_complement(doc, c, gaz, titles)]
     ctx.mark_demonyms(doc, cands, gaz)
-    ctx.mark_metonymy(doc, cands, gaz)
+    mark_metonymy(doc, cands, gaz)
     ctx.mark_titles(doc, cands, gaz, titles)
     ctx.fix_types(doc, cands, gaz)
     ctx.propagate_persons(doc, cands)
@@ -114,21 +115,48 @@ def _not_a_name(doc: Doc, cand: Cand, gaz: Gazetteer) -> bool:
         return True
     if span.text in gaz.surfaces:
         return False
-    if fold(span.text) in gaz.words["non_names"]:
-        return True
-    return _sentence_initial_word(doc, cand, gaz)
+    non_names = gaz.folded_words["non_names"]
+    if fold(span[0].text) in non_names and all(
+        t.is_lower or t.lower_ in gaz.adjectives for t in span[1:]
+    ):
+        return True  # "État", "l'Etat français", "Vendredi"
+    return _shouting(span) or _heading_word(doc, cand) or _sentence_initial_word(doc, cand, gaz)
+
+
+def _shouting(span: Span) -> bool:
+    """ "MASSACRES", "ABNÉGATION DU MILITANT": words in capitals, not an acronym."""
+    letters = [c for c in span.text if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return False
+    return len(span) > 1 or len(letters) >= 7
+
+
+def _heading_word(doc: Doc, cand: Cand) -> bool:
+    """A line made of one common word: "Agrandir", "Santé" in a page's menus."""
+    if cand.end - cand.start != 1 or doc[cand.start].pos_ == "PROPN":
+        return False
+    before = doc[cand.start - 1] if cand.start else None
+    after = doc[cand.end] if cand.end < len(doc) else None
+    starts = before is None or "\n" in before.text + before.whitespace_
+    ends = after is None or "\n" in doc[cand.start].whitespace_ + after.text
+    return starts and ends
+
+
+_NOT_NAME_POS = frozenset(
+    {"VERB", "AUX", "ADV", "ADJ", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "INTJ"}
+)
 
 
 def _sentence_initial_word(doc: Doc, cand: Cand, gaz: Gazetteer) -> bool:
-    """ "Inondations" (MISC), "Évaluation de la situation militaire": common words with a
-    capital only because they open a sentence or a heading."""
+    """ "Inondations" (MISC), "Évaluation de la situation militaire", "Agrandir le texte":
+    common words with a capital only because they open a sentence, a line or a quote."""
     first = doc[cand.start]
-    before = doc[cand.start - 1] if cand.start else None
-    line_start = before is None or "\n" in before.text + before.whitespace_
-    if cand.label == "PER" or not (first.is_sent_start or line_start):
+    if not (first.is_sent_start or _opens(doc, cand.start)):
         return False
     rest = doc[cand.start + 1 : cand.end]
-    if not rest and cand.label != "MISC":
+    if not rest and first.pos_ in _NOT_NAME_POS:
+        return True
+    if cand.label == "PER" or (not rest and cand.label != "MISC"):
         return False  # "Vigicrues avait placé...": a one-word name may open a sentence
     if rest and first.lower_ in gaz.words["org_heads"]:
         return False
@@ -137,6 +165,16 @@ def _sentence_initial_word(doc: Doc, cand: Cand, gaz: Gazetteer) -> bool:
         and not first.is_upper
         and all(not t.text[:1].isupper() for t in rest)
     )
+
+
+def _opens(doc: Doc, i: int) -> bool:
+    """Token ``i`` starts a line or follows an opening quote or bracket."""
+    k = i - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    if k < 0 or "\n" in doc[k].text + doc[k].whitespace_:
+        return True
+    return doc[k].text in ("«", "“", '"', "(")
 
 
 def _gazetteer_cands(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer) -> list[Cand]:

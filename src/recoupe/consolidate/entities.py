@@ -119,7 +119,8 @@ def _link_acronyms(mentions: Sequence[Mention], nodes: dict[str, _Node], uf: _Un
 
 
 def _link_short_names(nodes: dict[str, _Node], uf: _UnionFind) -> None:
-    """A short name joins the one full name it fits, when it fits only one in the corpus."""
+    """A short name joins the full name it fits, when it fits only one in the corpus or
+    one far more cited than the others ("Kadhafi": Mouammar, not his sons)."""
     persons: dict[tuple[str, ...], set[str]] = defaultdict(set)
     places: dict[str, set[str]] = defaultdict(set)
     for node, stats in nodes.items():
@@ -131,13 +132,29 @@ def _link_short_names(nodes: dict[str, _Node], uf: _UnionFind) -> None:
                 persons[words[i:]].add(node)
         elif stats.label == "LOC" and (head := place_head(node[2:])) is not None:
             places[head].add(node)
+    sizes: Counter[str] = Counter()
+    for node, stats in nodes.items():
+        sizes[uf.find(node)] += sum(stats.forms.values())
     for node, stats in nodes.items():
         if node.startswith("k:") or stats.label == "ORG":
             continue
         fits = persons.get(core_tokens(node[2:]), set()) | places.get(node[2:], set())
         roots = {uf.find(f) for f in fits} - {uf.find(node)}
-        if len(roots) == 1:
-            uf.union(roots.pop(), node)
+        target = _dominant(roots, sizes)
+        if target is not None:
+            uf.union(target, node)
+
+
+DOMINANCE = 4  # a full name cited this many times more than any other bearer of the name
+
+
+def _dominant(roots: set[str], sizes: Counter[str]) -> str | None:
+    if len(roots) <= 1:
+        return next(iter(roots), None)
+    ranked = sorted(roots, key=lambda r: (-sizes[r], r))
+    if sizes[ranked[0]] >= DOMINANCE * max(1, sizes[ranked[1]]):
+        return ranked[0]
+    return None
 
 
 def _link_fuzzy(nodes: dict[str, _Node], uf: _UnionFind) -> None:
@@ -203,8 +220,8 @@ def canonicalize_entities(analyses: Sequence[DocAnalysis]) -> tuple[Entity, ...]
     nodes = _collect(mentions, uf)
     _link_keys(mentions, nodes, uf)
     _link_acronyms(mentions, nodes, uf)
-    _link_short_names(nodes, uf)
     _link_fuzzy(nodes, uf)
+    _link_short_names(nodes, uf)
     clusters: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         clusters[uf.find(_node_of(m))].append(m)

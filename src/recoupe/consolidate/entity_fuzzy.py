@@ -15,10 +15,11 @@ MAX_BLOCK = 1000  # names sharing a block key; larger blocks are too generic to 
 
 
 def _blocks(labels: Mapping[str, str]) -> dict[tuple[str, str], list[str]]:
-    """Names by (type, first three letters) and (type, last three letters)."""
+    """Names of several words, by (type, first three letters) and (type, last three).
+    One-word names are left alone: one letter apart, they are often different places."""
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
     for name, label in labels.items():
-        if len(name) >= MIN_LENGTH and not any(c.isdigit() for c in name):
+        if len(name) >= MIN_LENGTH and " " in name and not any(c.isdigit() for c in name):
             blocks[(label, "^" + name[:3])].append(name)
             blocks[(label, "$" + name[-3:])].append(name)
     return blocks

@@ -20,6 +20,7 @@ _SOUNDS = (
     (r"dj", "j"),
     (r"ee|y", "i"),
     (r"([a-z])\1+", r"\1"),
+    (r"(?<=[aeiou])h\b", ""),  # Misratah = Misrata
 )
 _CONNECTORS = frozenset({"sur", "sous", "les", "lez", "en"})
 
