@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from recoupe.render.highlight import Layer, segment_text
 from recoupe.serve.app import create_app, get_conn
-from recoupe.serve.search import fts_query, snippet_parts
+from recoupe.serve.search import fts_query, long_text_parts, snippet_parts
 from recoupe.store.json_dossier import dossier_to_dict
 from recoupe.store.sqlite import write_sqlite
 from tests.dossier_samples import HOSTILE, HOSTILE_IMG, TEXT_A, small_dossier
@@ -189,6 +189,14 @@ def test_fts_query_quotes_every_word(text: str, query: str) -> None:
 
 def test_snippet_parts() -> None:
     assert snippet_parts("a \x02b\x03 c") == [("a ", False), ("b", True), (" c", False)]
+
+
+def test_snippets_of_long_texts_are_cut_in_python() -> None:
+    text = "Préambule. " * 50 + "Les États-Unis retirent leurs soldats." + " Suite." * 50
+    parts = long_text_parts(text, ["etats"])
+    assert [p for p, hit in parts if hit] == ["États"]
+    assert "retirent leurs soldats" in "".join(p for p, _ in parts)
+    assert not any(hit for _, hit in long_text_parts(text, ["absent"]))
 
 
 def test_segments_cover_the_text_once() -> None:

@@ -19,6 +19,7 @@ from recoupe.store.sqlite import read_dossier_dict
 
 Item = dict[str, Any]
 CONTEXT_CHARS = 70
+MENTIONS_PER_DOC = 12  # shown in context on an entity page; the rest are counted
 
 
 class SqlDocs(view.DocIndex):
@@ -67,7 +68,11 @@ def documents(conn: sqlite3.Connection) -> list[Item]:
         removed.setdefault(row["doc"], []).append({"text": row["text"], "reason": row["reason"]})
     docs = SqlDocs(conn)
     items = []
-    for row in conn.execute("SELECT *, length(text) AS chars FROM documents ORDER BY pk"):
+    columns = ", ".join(
+        "'' AS text" if name == "text" else f'"{name}"' for name in t.DOCUMENTS.column_names
+    )  # the texts stay in the database: only their length is read
+    sql = f"SELECT {columns}, length(text) AS chars FROM documents ORDER BY pk"  # noqa: S608
+    for row in conn.execute(sql):
         doc = t.from_row(t.DOCUMENTS, row)
         doc.pop("text")
         doc.update(chars=row["chars"], removed=removed.get(doc["id"], []))
@@ -185,28 +190,29 @@ def entity(conn: sqlite3.Connection, entity_id: str) -> Item | None:
 
 
 def _mentions_by_document(conn: sqlite3.Connection, docs: SqlDocs, entity_id: str) -> list[Item]:
+    """Mentions grouped by document, the first few of each in context, with counts."""
     rows = conn.execute(
-        'SELECT m.doc, m.start, m."end", m.text, '
-        "substr(d.text, max(m.start - ?, 0) + 1, min(m.start, ?)) AS before, "
-        'substr(d.text, m."end" + 1, ?) AS after '
-        "FROM mentions m JOIN documents d ON d.id = m.doc WHERE m.entity = ? "
-        "ORDER BY d.pk, m.start",
-        (CONTEXT_CHARS, CONTEXT_CHARS, CONTEXT_CHARS, entity_id),
+        'SELECT m.doc, m.start, m."end", m.text FROM mentions m '
+        "JOIN documents d ON d.id = m.doc WHERE m.entity = ? ORDER BY d.pk, m.start",
+        (entity_id,),
     )
     groups: dict[str, Item] = {}
     for row in rows:
         group = groups.setdefault(
-            row["doc"], {"doc": row["doc"], "doc_label": docs.label(row["doc"]), "mentions": []}
+            row["doc"],
+            {"doc": row["doc"], "doc_label": docs.label(row["doc"]), "mentions": [], "count": 0},
         )
-        group["mentions"].append(
-            {
-                "start": row["start"],
-                "end": row["end"],
-                "text": row["text"],
-                "before": _clip_left(row["before"]),
-                "after": _clip_right(row["after"]),
-            }
-        )
+        group["count"] += 1
+        if len(group["mentions"]) < MENTIONS_PER_DOC:
+            group["mentions"].append(dict(row))
+    for group in groups.values():  # each text read once, cut in Python
+        (text,) = conn.execute(
+            "SELECT text FROM documents WHERE id = ?", (group["doc"],)
+        ).fetchone()
+        for mention in group["mentions"]:
+            start, end = mention["start"], mention["end"]
+            mention["before"] = _clip_left(text[max(start - CONTEXT_CHARS, 0) : start])
+            mention["after"] = _clip_right(text[end : end + CONTEXT_CHARS])
     return list(groups.values())
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from typing import Any
 
 from recoupe.render import view
@@ -16,12 +17,19 @@ Item = dict[str, Any]
 OPEN, CLOSE = "\x02", "\x03"  # match markers that cannot occur in escaped output
 LIMIT = 50
 MAX_QUERY = 200  # characters of a query; the rest is ignored
+SNIPPET_MAX_CHARS = 200_000  # longer texts get a snippet cut in Python
+SCAN_CHARS = 1_000_000  # how far into a long text that snippet looks
+SNIPPET_CONTEXT = 120
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def query_words(text: str) -> list[str]:
+    return list(_WORD.findall(text)[:12])
 
 
 def fts_query(text: str) -> str:
     """``États-Unis soldats`` -> ``"États" "Unis" "soldats"*`` (all words, last as a prefix)."""
-    words = _WORD.findall(text)[:12]
+    words = query_words(text)
     if not words:
         return ""
     terms = [f'"{w}"' for w in words]
@@ -41,23 +49,53 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
     return [(text, hit) for text, hit in parts if text]
 
 
-def _documents(conn: sqlite3.Connection, query: str) -> list[Item]:
+def _fold_char(char: str) -> str:
+    """One character, lower case and without accent (one character out, offsets kept)."""
+    base = unicodedata.normalize("NFD", char)[:1] or char
+    lowered = base.lower()
+    return lowered if len(lowered) == 1 else base
+
+
+def long_text_parts(text: str, words: list[str]) -> list[tuple[str, bool]]:
+    """A snippet cut in Python around the first word found (FTS5's is slow on huge texts)."""
+    folded = "".join(_fold_char(c) for c in text[:SCAN_CHARS])
+    hits = [
+        (index, len(word))
+        for word in ("".join(_fold_char(c) for c in w) for w in words)
+        if (index := folded.find(word)) >= 0
+    ]
+    if not hits:
+        return [(view.shorten(text[: 2 * SNIPPET_CONTEXT]), False)]
+    start, length = min(hits)
+    before = text[max(start - SNIPPET_CONTEXT, 0) : start]
+    after = text[start + length : start + length + SNIPPET_CONTEXT]
+    return [
+        ("…" + " ".join(before.split()) + " ", False),
+        (text[start : start + length], True),
+        (" " + " ".join(after.split()) + "…", False),
+    ]
+
+
+def _documents(conn: sqlite3.Connection, query: str, words: list[str]) -> list[Item]:
     rows = conn.execute(
         "SELECT d.id, d.title, d.path, d.date_value, "
-        "snippet(documents_fts, 1, ?, ?, '…', 24) AS snip "
+        "CASE WHEN length(d.text) <= ? THEN snippet(documents_fts, 1, ?, ?, '…', 24) END AS snip "
         "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid "
         "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
-        (OPEN, CLOSE, query, LIMIT),
+        (SNIPPET_MAX_CHARS, OPEN, CLOSE, query, LIMIT),
     )
-    return [
-        {
-            "id": r["id"],
-            "label": view.doc_label(dict(r)),
-            "date": r["date_value"],
-            "parts": snippet_parts(r["snip"]),
-        }
-        for r in rows
-    ]
+    found = []
+    for r in rows:
+        if r["snip"] is not None:
+            parts = snippet_parts(r["snip"])
+        else:
+            sql = "SELECT text FROM documents WHERE id = ?"
+            parts = long_text_parts(conn.execute(sql, (r["id"],)).fetchone()[0], words)
+        found.append(
+            {"id": r["id"], "label": view.doc_label(dict(r)), "date": r["date_value"],
+             "parts": parts}
+        )  # fmt: skip
+    return found
 
 
 def _quotes(conn: sqlite3.Connection, query: str) -> list[Item]:
@@ -107,7 +145,7 @@ def search(conn: sqlite3.Connection, text: str) -> Item:
         return {"q": text, "documents": [], "quotes": [], "entities": []}
     return {
         "q": text,
-        "documents": _documents(conn, query),
+        "documents": _documents(conn, query, query_words(text)),
         "quotes": _quotes(conn, query),
         "entities": _entities(conn, text),
     }
