@@ -74,6 +74,9 @@ rendez-vous à 14h30 précises | 2024-03-05 | 14h30 | TIME | 2024-03-05T14:30 | 
 dans la nuit de vendredi à samedi, il a fui | 2024-03-13 | la nuit de vendredi à samedi | TIME | \
 2024-03-08TNI | -
 Les élus doivent maintenant voter. | - | maintenant | TIME | PRESENT_REF | -
+Il reviendra cet été. | 2024-01-15 | cet été | DATE | 2024-SU | -
+En été, la demande augmente. | 2024-01-15 | été | DATE | XXXX-SU | -
+Elle a passé la soirée et la nuit au poste. | 2024-01-15 | la nuit | TIME | 2024-01-15TNI | -
 """
 
 

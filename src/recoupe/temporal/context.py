@@ -9,7 +9,9 @@ nearest in its sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from recoupe.temporal.lexicon import lexicon
 
@@ -51,51 +53,69 @@ def preceded_by(text: str, start: int, phrases: tuple[str, ...] | frozenset[str]
     return False
 
 
+@lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    """Offsets just after each sentence end of ``text`` (computed once per text)."""
+    return tuple(m.end() for m in _SENTENCE_END.finditer(text))
+
+
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``text[start:end]`` (at most 400 characters each side)."""
-    left = max(0, start - 400)
-    for m in _SENTENCE_END.finditer(text, left, start):
-        left = m.end()
-    found = _SENTENCE_END.search(text, end)
-    right = found.start() if found else len(text)
+    ends = _sentence_ends(text)
+    i = bisect.bisect_right(ends, start)
+    left = max(ends[i - 1] if i else 0, start - 400, 0)
+    j = bisect.bisect_right(ends, end)
+    right = ends[j] - 1 if j < len(ends) else len(text)
     return left, min(right, end + 400)
 
 
 def direction_at(text: str, start: int, end: int) -> int | None:
     """PAST, FUTURE, PRESENT or None (no cue), from the verbs around ``text[start:end]``."""
     left, right = sentence_span(text, start, end)
-    before = text[left:start]
-    after = text[end:right]
-    clause_before = re.split(r"[,;:()]", before)[-1]
-    clause_after = re.split(r"[,;:()]", after)[0]
-    found = _nearest_cue(clause_before, clause_after)
+    starts, cues = _sentence_cues(text, left, right)
+    clause_left = max([left] + [text.rfind(c, left, start) + 1 for c in _CLAUSE_MARKS])
+    clause_right = min([right] + [i for c in _CLAUSE_MARKS if (i := text.find(c, end, right)) >= 0])
+    found = _nearest_cue(starts, cues, start, end, clause_left, clause_right)
     if found is None:  # a clause without a verb ("Jeudi, ..."): the sentence's tense
-        found = _nearest_cue(before, after)
+        found = _nearest_cue(starts, cues, start, end, left, right)
     return found
 
 
-def _nearest_cue(before: str, after: str) -> int | None:
+_CLAUSE_MARKS = ",;:()"
+
+
+def _nearest_cue(
+    starts: tuple[int, ...], cues: tuple[int, ...], start: int, end: int, lo: int, hi: int
+) -> int | None:
+    """The cue nearest (in words) to ``[start, end)`` among the words in ``[lo, hi)``."""
+    first = bisect.bisect_left(starts, lo)
+    before = bisect.bisect_left(starts, start)  # words before the expression
+    after = bisect.bisect_left(starts, end)  # first word after it
+    last = bisect.bisect_left(starts, hi)
     best: tuple[float, int] | None = None
-    left = _cues(before)
-    for i, direction in enumerate(left):
-        if direction and (best is None or len(left) - i < best[0]):
-            best = (len(left) - i, direction)
-    for i, direction in enumerate(_cues(after)):
-        if direction and (best is None or i + 1.5 < best[0]):
-            best = (i + 1.5, direction)
+    for i in range(before - 1, first - 1, -1):
+        if cues[i]:
+            best = (before - i, cues[i])
+            break
+    for i in range(after, last):
+        if cues[i]:
+            if best is None or i - after + 1.5 < best[0]:
+                best = (i - after + 1.5, cues[i])
+            break
     return best[1] if best else None
 
 
-def _cues(chunk: str) -> list[int]:
-    """One entry per word of ``chunk``: -1 past cue, +1 future cue, 0 none."""
+@lru_cache(maxsize=64)
+def _sentence_cues(text: str, left: int, right: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Start offsets of the words of ``text[left:right]`` and their tense cues."""
     tense = lexicon().tense
-    words = [w.lower().replace("’", "'") for w in _PLAIN_WORD.findall(chunk)]
-    out: list[int] = []
-    for i, word in enumerate(words):
-        following = words[i + 1] if i + 1 < len(words) else ""
-        previous = words[i - 1] if i else ""
-        out.append(_cue(word, previous, following, tense))
-    return out
+    found = list(_PLAIN_WORD.finditer(text, left, right))
+    words = [m.group().lower().replace("’", "'") for m in found]
+    cues = tuple(
+        _cue(word, words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "", tense)
+        for i, word in enumerate(words)
+    )
+    return tuple(m.start() for m in found), cues
 
 
 def _cue(word: str, previous: str, following: str, tense: dict[str, frozenset[str]]) -> int:

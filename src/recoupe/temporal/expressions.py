@@ -43,7 +43,7 @@ class Expr:
     unit: str | None = None  # D W WE M Q Y DE CE H (RELATIVE, OFFSET)
     amount: float | None = None  # signed number of units; None: vague ("quelques")
     base: str = "dct"  # "dct" or "anchor": what RELATIVE/OFFSET count from
-    direction: int | None = None  # -1 "dernier", +1 "prochain", None: from the context
+    direction: int | None = None  # -1 "dernier", +1 "prochain", 0 "cet été", None: context
 
     @property
     def needs_context(self) -> bool:

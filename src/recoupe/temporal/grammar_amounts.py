@@ -101,11 +101,17 @@ def _refused(m: re.Match[str], text: str, unit_word: str) -> bool:
     return False
 
 
+@cache
+def _age_cue() -> re.Pattern[str]:
+    cues = "|".join(re.escape(c) for c in lexicon().age_cues)
+    return re.compile(rf"(?:{cues})\s+(?:de\s+|d')?$")
+
+
 def _is_age(m: re.Match[str], text: str) -> bool:
     start = m.start("mod") if m.group("mod") else m.start("num") if m.group("num") else m.start()
     head = text[max(0, start - 40) : start].lower().replace("’", "'")
-    after = text[m.end("unit") :].lstrip()
-    if any(re.search(rf"{re.escape(cue)}\s+(?:de\s+|d')?$", head) for cue in lexicon().age_cues):
+    after = text[m.end("unit") : m.end("unit") + 20].lstrip()
+    if _age_cue().search(head):
         return True
     if re.search(r"\d\s*(?:-|à|et|ou)\s*$", head) or re.search(r"\bles\s*$", head):
         return True  # "de 2 à 8 ans", "les 6-16 ans", "les moins de 17 ans"

@@ -205,7 +205,7 @@ def year(m: re.Match[str], text: str) -> Found:
         after = words_after(text, m.end(), 30)
         nxt = after[0] if after else ""
         follows_ok = not nxt or not nxt[0].isalnum() or nxt[0].isupper() or nxt.isdigit()
-        original_next = text[m.end() :].lstrip()[:1]
+        original_next = text[m.end() : m.end() + 8].lstrip()[:1]
         follows_ok = follows_ok or original_next.isupper() or nxt in lex.year_followers
         if not follows_ok and prev not in _STRONG_YEAR_CUES and prev not in lex.months:
             return None
@@ -274,6 +274,7 @@ def _season() -> re.Pattern[str]:
     )
 
 
+_OF = re.compile(rf"{SP}(?:de|du|des|d{APOS})(?![\w-])", re.IGNORECASE)
 _SEASON_HEADS = frozenset({"en", "au", "chaque", "comme", "tout"})
 
 
@@ -282,16 +283,17 @@ def season(m: re.Match[str], text: str) -> Found:
     det = m.group("det")
     if not det and not _bare_season_ok(m, text):
         return None
-    followed = re.match(rf"{SP}(?:de|du|des|d{APOS})(?![\w-])", text[m.end() :])
+    followed = _OF.match(text, m.end())
     if followed and not m.group("year") and not m.group("rel"):
         return None  # "le printemps de l'environnement", "l'été des festivals"
     yr = m.group("year")
+    this = (det or "").strip().lower() in ("cet", "ce", "cette")
     expr = Expr(
         "DATE",
         CALENDAR,
         year=int(yr) if yr else None,
         season=lexicon().seasons[name.lower()],
-        direction=rel_direction(m.group("rel")),
+        direction=0 if this and not m.group("rel") else rel_direction(m.group("rel")),
     )
     return Candidate(m.start(), m.end(), expr, 1)
 

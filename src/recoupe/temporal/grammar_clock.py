@@ -18,6 +18,8 @@ from recoupe.temporal.numbers import amount_string, parse_number
 from recoupe.temporal.values import duration_value
 
 SP, OSP, APOS = p.SP, p.OSP, p.APOS
+_ROUND_THE_CLOCK = re.compile(rf"{OSP}(?:sur{SP}24|/{OSP}24)", re.IGNORECASE)
+_UNTIL = re.compile(rf"{SP}(?:à|et){SP}\d", re.IGNORECASE)
 _VERS = rf"(?P<vers>(?:vers|aux{SP}alentours{SP}de|autour{SP}de){SP})?"
 
 
@@ -38,7 +40,7 @@ def _clock_h() -> re.Pattern[str]:
 
 def clock_h(m: re.Match[str], text: str) -> Found:
     hour, minute = int(m.group("h")), int(m.group("min") or 0)
-    if re.match(rf"{OSP}(?:sur{SP}24|/{OSP}24)", text[m.end() :]):
+    if _ROUND_THE_CLOCK.match(text, m.end()):
         return None  # "24 h sur 24"
     if not m.group("vers") and preceded_by(text, m.start(), lexicon().duration_cues_before):
         value = f"PT{hour}H" + (f"{minute}M" if minute else "")
@@ -64,7 +66,7 @@ def _time_cue(text: str, m: re.Match[str]) -> bool:
     before = words_before(text, m.start(), 30)
     prev = before[-1] if before else ""
     if prev in ("de", "entre"):
-        return re.match(rf"{SP}(?:à|et){SP}\d", text[m.end() :]) is not None
+        return _UNTIL.match(text, m.end()) is not None
     return preceded_by(text, m.start(), lexicon().time_cues_before) and prev not in ("de", "et")
 
 

@@ -59,7 +59,7 @@ def deictic(m: re.Match[str], text: str) -> Found:
 def _present_sense(m: re.Match[str], text: str) -> bool:
     """ "aujourd'hui" meaning "nowadays": set off by commas, or in a negated clause."""
     before = text[max(0, m.start() - 80) : m.start()].rstrip()
-    after = text[m.end() :].lstrip()
+    after = text[m.end() : m.end() + 8].lstrip()
     opens = not before or before[-1] in ",;:.!?«(\n"
     if opens and after[:1] == ",":
         return True
@@ -178,7 +178,11 @@ def day_part(m: re.Match[str], text: str) -> Found:
 
 
 def _part_head_before(text: str, start: int) -> bool:
-    before = " ".join(words_before(text, start, 30)[-3:]).replace("’", "'")
+    """ "dans la soirée", "passé la nuit", "la soirée et la nuit"."""
+    words = words_before(text, start, 30)
+    if len(words) >= 2 and words[-1] == "et" and _part(words[-2]):
+        return True
+    before = " ".join(words[-3:]).replace("’", "'")
     return any(before.endswith(head) for head in lexicon().anchor_daypart_heads)
 
 

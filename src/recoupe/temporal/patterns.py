@@ -70,3 +70,23 @@ def compiled(pattern: str) -> re.Pattern[str]:
 def word(text: str) -> str:
     """``text`` as a whole word (or words) in a pattern."""
     return rf"(?<![\w-]){text}(?![\w-])"
+
+
+def trie(words: Iterable[str]) -> str:
+    """A pattern matching exactly ``words``, shaped as a trie so that it fails fast."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = root
+        for char in w:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(root)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    ends = "" in node
+    branches = [re.escape(c) + _trie_pattern(sub) for c, sub in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body

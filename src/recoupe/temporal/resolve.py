@@ -173,7 +173,7 @@ def _partial(expr: Expr, dct: Point | None, direction: Direction) -> tuple[Point
         return None, _unknown_year(expr)
     strict = expr.direction is not None
     way = expr.direction if strict else direction()
-    if way == PRESENT and expr.season is not None and expr.ordinal is None:
+    if way in (PRESENT, None) and expr.season is not None and expr.ordinal is None:
         return None, _unknown_year(expr)  # "en été, la demande augmente": a habit
     year, point = _choose(found, dct, way, strict, expr.season is not None)
     return point, _format_calendar(expr, point, year) or ""

@@ -11,6 +11,7 @@ from functools import cache
 from importlib import resources
 
 from recoupe.temporal import grammar_amounts, grammar_calendar, grammar_clock, grammar_relative
+from recoupe.temporal import patterns as p
 from recoupe.temporal.context import direction_at, sentence_span
 from recoupe.temporal.expressions import CALENDAR, CLOCK, RELATIVE, Candidate, Expr, TimexMatch
 from recoupe.temporal.grammar_calendar import Rule, as_list
@@ -36,35 +37,109 @@ def _bound_prefix() -> re.Pattern[str]:
     )
 
 
+_TOKEN = re.compile(r"\w+")
+# Classes of tokens, as patterns that start with a character class (scanned fast).
+_CLASSES = {
+    "#year": re.compile(r"\d(?<!\w\d)\d{3}(?!\w)"),
+    "#clock": re.compile(r"\d(?<!\w\d)\d?[hH]\d{0,2}(?!\w)|[hH](?<!\w[hH])(?!\w)"),
+    "#slash": re.compile(r"\d/\d"),
+    "#colon": re.compile(r"\d:\d"),
+}
+_SPACE = re.compile(r"\s")
+_BEFORE, _AFTER = 48, 40  # window around a trigger word, in characters
+
+
 @cache
-def _needles() -> dict[str, tuple[str, ...]]:
-    """For each rule, substrings one of which the text must hold (data/timex/needles.json)."""
+def _triggers() -> dict[str, frozenset[str]]:
+    """For each rule, the words one of which its matches contain (data/timex/triggers.json).
+
+    A phrase of a word list ("pour le moment") contributes its last word ("moment").
+    """
     lex = lexicon()
     raw = json.loads(
-        resources.files("recoupe").joinpath("data", "timex", "needles.json").read_text("utf-8")
+        resources.files("recoupe").joinpath("data", "timex", "triggers.json").read_text("utf-8")
     )
-    out: dict[str, tuple[str, ...]] = {}
+    out: dict[str, frozenset[str]] = {}
     for rule, items in raw.items():
         if rule.startswith("_"):
             continue
-        words: list[str] = []
+        words: set[str] = set()
         for item in items:
-            words.extend(getattr(lex, item[1:]) if item.startswith("@") else [item])
-        out[rule] = tuple({w.lower().replace("’", "'").split("'")[-1] for w in words})
+            phrases = getattr(lex, item[1:]) if item.startswith("@") else [item]
+            for phrase in phrases:  # the last word of a phrase is in all its matches
+                tokens = _TOKEN.findall(phrase.lower())
+                words.add(phrase if phrase.startswith("#") else tokens[-1])
+        out[rule] = frozenset(words)
     return out
+
+
+@cache
+def _trigger_pattern(ignore_case: bool) -> re.Pattern[str]:
+    """All trigger words as one trie-shaped pattern (one pass over the text finds them)."""
+    words = {w for ws in _triggers().values() for w in ws if not w.startswith("#")}
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(rf"(?<!\w)(?:{p.trie(words)})(?!\w)", flags)
+
+
+def _word_index(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where the trigger words (lower case) of ``text`` are, and the classes #year (four
+    digits), #clock ("h", "14h30"), #slash ("3/02") and #colon ("14:30")."""
+    index: dict[str, list[tuple[int, int]]] = {}
+    low = text.lower()
+    same = len(low) == len(text)  # lower() keeps offsets (it does for French)
+    for m in _trigger_pattern(not same).finditer(low if same else text):
+        index.setdefault(m.group().lower(), []).append(m.span())
+    for name, pattern in _CLASSES.items():
+        spans = [m.span() for m in pattern.finditer(text)]
+        if spans:
+            index[name] = spans
+    return index
+
+
+def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merged windows around ``spans``, each ending on a space (lookaheads see the text)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        lo = max(0, start - _BEFORE)
+        space = _SPACE.search(text, end + _AFTER)
+        hi = space.start() if space else len(text)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+@cache
+def _rules_by_word() -> dict[str, tuple[int, ...]]:
+    """For each trigger word, the rules (indexes into ``_rules()``) it starts."""
+    out: dict[str, list[int]] = {}
+    triggers = _triggers()
+    for i, (_, handler) in enumerate(_rules()):
+        for word in triggers[handler.__name__]:
+            out.setdefault(word, []).append(i)
+    return {w: tuple(ids) for w, ids in out.items()}
+
+
+@cache
+def _rules() -> tuple[Rule, ...]:
+    return tuple(rule for rules in _RULE_SETS for rule in rules)
 
 
 def find_candidates(text: str) -> list[Candidate]:
     """Every reading the grammar finds, overlapping ones included."""
+    rules = _rules()
+    by_word = _rules_by_word()
+    hits: dict[int, list[tuple[int, int]]] = {}
+    for word, spans in _word_index(text).items():
+        for i in by_word.get(word, ()):
+            hits.setdefault(i, []).extend(spans)
     found: list[Candidate] = []
-    low = text.lower().replace("’", "'")
-    needles = _needles()
-    for rules in _RULE_SETS:
-        for pattern, handler in rules:
-            gate = needles.get(handler.__name__)
-            if gate and not any(n in low for n in gate):
-                continue
-            for m in pattern().finditer(text):
+    for i in sorted(hits):  # rules in their order, each around its trigger words
+        pattern, handler = rules[i]
+        compiled = pattern()
+        for lo, hi in _windows(text, hits[i]):
+            for m in compiled.finditer(text, lo, hi):
                 found.extend(as_list(handler(m, text)))
     return found
 
