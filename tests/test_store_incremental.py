@@ -12,11 +12,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 
 from recoupe.records import DocAnalysis, Document, Skipped
 from recoupe.settings import Settings
 from recoupe.store.incremental import PIN_VARIABLE
+from recoupe.store.schema import dossier_json_schema
 from recoupe.store.sqlite import connect_readonly, read_dossier_dict
 from recoupe.update import merge_documents, merge_skipped, update_dossier
 from tests.conftest import SEEDS
@@ -168,3 +170,5 @@ def test_killing_build_db_halfway_leaves_the_previous_dossier(
     result = update_dossier(seeds[2:5], db, SETTINGS, analyze=analyze)
     assert result.analysed == 3 - saved
     assert result.used == 5
+    with connect_readonly(db) as conn:  # the whole seed dossier, as SQLite holds it
+        jsonschema.validate(read_dossier_dict(conn), dossier_json_schema())
