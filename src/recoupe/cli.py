@@ -270,6 +270,50 @@ def export(
         typer.echo(str(path))
 
 
+@eval_app.command("quantities")
+def eval_quantities(
+    corpus: Annotated[Path, typer.Argument(help="Folder of articles.")] = Path("examples/corpus"),
+    gold: Annotated[Path, typer.Argument(help="Gold figures (JSON).")] = Path(
+        "examples/gold/quantities.json"
+    ),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Figures: precision/recall/F1, and unit, qualifier, place, attribution accuracy."""
+    from recoupe.evaluate.quantities import evaluate_quantities, format_quantity_scores
+
+    for path in (corpus, gold):
+        if not path.exists():
+            _err(f"error: {path} not found. Give the corpus folder and the gold file.")
+            raise typer.Exit(2)
+    scores = evaluate_quantities(corpus, gold)
+    text = json.dumps(scores, ensure_ascii=False, indent=1) if as_json else (
+        format_quantity_scores(scores)
+    )
+    typer.echo(text)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    corpus: Annotated[Path, typer.Argument(help="Folder of articles.")] = Path("examples/corpus"),
+    gold: Annotated[Path, typer.Argument(help="Gold quotes (JSON).")] = Path(
+        "examples/gold/quotes.json"
+    ),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Quotes: precision/recall/F1 and speaker accuracy on the quotes found."""
+    from recoupe.evaluate.quotes import evaluate_quotes, format_quote_scores
+
+    for path in (corpus, gold):
+        if not path.exists():
+            _err(f"error: {path} not found. Give the corpus folder and the gold file.")
+            raise typer.Exit(2)
+    scores = evaluate_quotes(corpus, gold)
+    text = json.dumps(scores, ensure_ascii=False, indent=1) if as_json else (
+        format_quote_scores(scores)
+    )
+    typer.echo(text)
+
+
 @eval_app.command("tls")
 def eval_tls(
     topic_dir: Annotated[Path, typer.Argument(help="Topic folder: one sub-folder per date.")],

@@ -19,6 +19,8 @@ from recoupe.settings import Settings
 COMPONENTS: tuple[str, ...] = (
     "recoupe_entities",
     "recoupe_timex",
+    "recoupe_quotes",
+    "recoupe_quantities",
 )
 
 
@@ -26,6 +28,8 @@ def load_pipeline(settings: Settings) -> Language:
     """The model with recoupe's components, loaded once per process."""
     register_components()
     nlp = spacy.load(settings.model)
+    if "parser" in nlp.pipe_names and "recoupe_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("recoupe_paragraphs", before="parser")  # line breaks end sentences
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from recoupe.analyze import entity_ruler, timex
+from recoupe.analyze import entity_ruler, paragraphs, quantities, quotes, timex
 
 
 def register_components() -> None:
@@ -22,5 +22,15 @@ def register_components() -> None:
         Span.set_extension(entity_ruler.EXTENSION, default=None)
     if not Language.has_factory("recoupe_entities"):
         Language.factory("recoupe_entities", func=entity_ruler.make_entity_ruler)
+    if not Language.has_factory("recoupe_paragraphs"):
+        Language.factory("recoupe_paragraphs", func=paragraphs.make_paragraphs)
+    for name in ("quotes", "quantities"):
+        if not Doc.has_extension(name):
+            # Plain values (lists of dicts) written by recoupe_quotes / recoupe_quantities.
+            Doc.set_extension(name, default=None)
+    if not Language.has_factory("recoupe_quotes"):
+        Language.factory("recoupe_quotes", func=quotes.make_quotes)
+    if not Language.has_factory("recoupe_quantities"):
+        Language.factory("recoupe_quantities", func=quantities.make_quantities)
     timex.declare_factory()  # recoupe_timex, Span._.timex (type, value, mod, offsets)
     _ = Language

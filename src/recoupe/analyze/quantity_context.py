@@ -1,0 +1,131 @@
+"""What surrounds a figure: the elided counted noun, the places and owners that qualify it.
+
+"2 500 soldats en Irak et 900 en Syrie": the 900 borrows "soldats" (and its modifiers)
+from the figure before it and is qualified by "Syrie"; "Les États-Unis ont 2 500
+soldats" gives the owner. Spans are returned as character offsets of the names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from recoupe.analyze import quantity_lexicon as lex
+from recoupe.analyze.quantity_reading import Reading
+
+_LINKS = frozenset({"et", "ou", ",", "dont", "contre", "sur", "à", "puis", "mais", "soit"})
+_PLACE_PREPS = frozenset({"en", "au", "aux", "à", "dans", "de", "du", "des", "d'", "d’", "sur"})
+_NAME_LABELS = frozenset({"LOC", "ORG", "PER", "MISC", "GPE"})
+_WINDOW = 12
+
+
+def fill_elided(doc: Doc, readings: list[Reading]) -> list[Reading]:
+    """Give a counted noun to numbers that elide it; drop those that have none."""
+    out: list[Reading] = []
+    for i, reading in enumerate(readings):
+        if reading.unit:
+            out.append(reading)
+            continue
+        donor = _antecedent(doc, out, reading) or _successor(doc, readings[i + 1 :], reading)
+        if donor is not None:
+            out.append(
+                replace(reading, unit=donor.unit, kind=donor.kind, modifiers=donor.modifiers)
+            )
+    return out
+
+
+def _antecedent(doc: Doc, before: list[Reading], reading: Reading) -> Reading | None:
+    for prev in reversed(before):
+        if prev.last >= reading.first or not prev.unit or prev.kind == "age":
+            continue
+        between = doc[prev.last + 1 : reading.first]
+        if len(between) > _WINDOW or not _same_sentence(doc, prev.last, reading.first):
+            return None
+        if any(t.lower_ in _LINKS for t in between) and not any(
+            t.pos_ in ("VERB", "AUX") for t in between
+        ):
+            return prev
+        return None
+    return None
+
+
+def _successor(doc: Doc, after: list[Reading], reading: Reading) -> Reading | None:
+    """ "deux ou trois soldats": the first number borrows the noun of the next."""
+    if not after or not after[0].unit:
+        return None
+    between = doc[reading.last + 1 : after[0].first]
+    if len(between) == 1 and between[0].lower_ in ("ou", "à", "et", ",", "-"):
+        return after[0]
+    return None
+
+
+def _same_sentence(doc: Doc, i: int, j: int) -> bool:
+    if not doc.has_annotation("SENT_START"):
+        return "\n" not in doc[i:j].text
+    return doc[i].sent.start == doc[j].sent.start
+
+
+def place_spans(doc: Doc, reading: Reading, stop: int) -> list[Span]:
+    """Names right after the figure, led by a preposition: "en Irak", "de l'OTAN"."""
+    start = (
+        reading.last + 1 + len(reading.modifiers)
+        if reading.noun is not None
+        else (reading.last + 1)
+    )
+    end = min(stop, start + _WINDOW, len(doc))
+    limit = start
+    while limit < end and not _boundary(doc, limit):
+        limit += 1
+    out: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in _NAME_LABELS or not (start <= ent.start and ent.end <= limit):
+            continue
+        if _led_by_preposition(doc, ent.start):
+            out.append(ent)
+    return out
+
+
+def _boundary(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.is_punct and tok.text not in ("-", "'", "’"):
+        return True
+    if tok.pos_ in ("VERB", "AUX", "SCONJ") or tok.lower_ in ("qui", "que", "dont", "lorsque"):
+        return True
+    if tok.pos_ == "CCONJ":
+        return any(t.like_num for t in doc[i + 1 : i + 3])
+    return False
+
+
+def _led_by_preposition(doc: Doc, i: int) -> bool:
+    for tok in reversed(doc[max(0, i - 3) : i]):
+        if tok.lower_ in _PLACE_PREPS:
+            return True
+        if tok.pos_ != "DET":
+            return False
+    return False
+
+
+def owner_span(doc: Doc, reading: Reading) -> Span | None:
+    """The subject of a verb like "avoir" or "déployer" whose object is the figure."""
+    number = doc[reading.first]
+    if reading.noun is not None:
+        noun: Token = doc[reading.noun]
+    elif number.dep_ == "conj" and number.head.pos_ == "NOUN":
+        noun = number.head  # "2500 soldats en Irak et 900 en Syrie": the 900 shares the owner
+    else:
+        return None
+    verb = noun.head
+    if noun.dep_ != "obj" or verb.lemma_ not in lex.words("quantities", "owner_verbs.txt"):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass"):
+            return _entity_at(doc, child)
+    return None
+
+
+def _entity_at(doc: Doc, tok: Token) -> Span | None:
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in _NAME_LABELS:
+            return ent
+    return None

@@ -1,0 +1,315 @@
+"""Read one number in its sentence: is it a figure, what does it count, how is it hedged.
+
+A number is dropped when it is a date or a time (a day before a month name, a year, a
+duration), a rank or a name ("résolution 2334"), a fraction or a phone number. Otherwise
+its counted noun (or unit: %, euros, km) is found after it, skipping pre-nominal
+adjectives and the "de" of "millions de", together with the words that hedge it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from recoupe.analyze import quantity_lexicon as lex
+from recoupe.analyze.quantity_numbers import NumberExpr
+
+_NOUNS = ("NOUN", "PROPN")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A number read as a figure: char offsets of the whole phrase and what it counts."""
+
+    number: NumberExpr
+    start: int
+    end: int
+    qualifier: str
+    unit: str  # "" while the counted noun is elided
+    kind: str
+    first: int  # index of the number's first token
+    last: int  # index of the last token of the phrase (noun, unit or number)
+    modifiers: tuple[str, ...] = ()
+    noun: int | None = None  # index of the counted noun
+
+
+@cache
+def _qualifier_re() -> re.Pattern[str]:
+    phrases = lex.alternation(list(lex.qualifier_phrases()))
+    return re.compile(rf"(?:^|[^\w'])({phrases})\s*$", re.IGNORECASE)
+
+
+@cache
+def _age_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|\W)(?:{lex.alternation(lex.age_cues())})\s*$", re.IGNORECASE)
+
+
+def read_number(doc: Doc, expr: NumberExpr) -> Reading | None:
+    """The figure this number is, or None when it is not one."""
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    first, after = span.start, span.end
+    if _is_date_or_rank(doc, expr, first, after):
+        return None
+    qualifier, start = _qualifier_before(doc.text, expr)
+    unit = _unit_after(doc, after, expr.scaled) or _unit_before(doc, first)
+    if unit is not None:
+        name, kind, last = unit
+        return _finish(
+            doc,
+            Reading(
+                expr, start, doc[last].idx + len(doc[last]), qualifier, name, kind, first, last
+            ),
+        )
+    noun = _counted_noun(doc, after, expr.scaled)
+    if noun is None:
+        if expr.plain_year or _needs_noun(expr):
+            return None
+        return Reading(expr, start, expr.end, qualifier, "", "count", first, after - 1)
+    return _with_noun(doc, expr, start, qualifier, first, noun)
+
+
+def _with_noun(
+    doc: Doc, expr: NumberExpr, start: int, qualifier: str, first: int, noun: Token
+) -> Reading | None:
+    lemma = _lemma(noun)
+    kind = "count"
+    low = noun.lower_
+    if low in lex.fraction_nouns() or low in lex.months():
+        return None
+    if low in lex.time_units() or lemma in lex.time_units():
+        if not _is_age(doc, expr, first, noun):
+            return None
+        lemma, kind = "an", "age"
+    if expr.plain_year and _year_context(doc, first):
+        return None
+    last = compound_end(noun)
+    end = last.idx + len(last)
+    reading = Reading(expr, start, end, qualifier, lemma, kind, first, last.i, noun=noun.i)
+    return _finish(doc, reading)
+
+
+def _finish(doc: Doc, reading: Reading) -> Reading:
+    mods: tuple[str, ...] = ()
+    after = reading.last + 1
+    if reading.noun is not None:
+        mods, after = _modifiers(doc, reading.first, reading.last)
+    trailing = _qualifier_after(doc, after)
+    qualifier = reading.qualifier
+    if trailing and qualifier == "exact" and reading.number.qualifier == "exact":
+        qualifier = trailing
+    return replace(reading, modifiers=mods, qualifier=qualifier)
+
+
+def _needs_noun(expr: NumberExpr) -> bool:
+    """Number words ("trois", "un") count nothing on their own; digits may elide the noun."""
+    return expr.written != "digits"
+
+
+def _is_date_or_rank(doc: Doc, expr: NumberExpr, first: int, after: int) -> bool:
+    if _in_timex(doc, expr) or _phone_like(doc.text, expr):
+        return True
+    if _ambiguous_word(doc, expr, first, after):
+        return True
+    if after < len(doc) and _is_day(doc, expr, after):
+        return True
+    if first == 0 or _qualifier_before(doc.text, expr)[1] != expr.start:
+        return False
+    prev = doc[first - 1]
+    if prev.pos_ in _NOUNS and not _is_symbol(prev):
+        return True
+    return prev.lower_ in lex.identifier_nouns() or prev.text in ("n°", "N°", "#")
+
+
+def _ambiguous_word(doc: Doc, expr: NumberExpr, first: int, after: int) -> bool:
+    """ "un soldat", "rien de neuf", "7 sept 2023": words that are not numbers here."""
+    if expr.written != "words" or expr.scaled:
+        return False
+    word = lex.normalise(doc.text[expr.start : expr.end])
+    if word not in lex.ambiguous_number_words():
+        return False
+    if word in ("un", "une"):
+        return _qualifier_before(doc.text, expr)[0] == "exact"
+    nxt = doc[after] if after < len(doc) else None
+    prev = doc[first - 1] if first > 0 else None
+    if nxt is not None and (nxt.like_num or nxt.text == "."):
+        return True
+    return prev is not None and (prev.like_num or (prev.pos_ == "DET" and prev.lower_ != "les"))
+
+
+def _in_timex(doc: Doc, expr: NumberExpr) -> bool:
+    if "timex" not in doc.spans:
+        return False
+    return any(s.start_char < expr.end and expr.start < s.end_char for s in doc.spans["timex"])
+
+
+def _phone_like(text: str, expr: NumberExpr) -> bool:
+    window = text[max(0, expr.start - 20) : expr.end + 20]
+    return bool(re.search(r"(?:\+\d{2,3}[\s.]?|\b0)\d(?:[\s.\-]?\d{2}){4}\b", window))
+
+
+def _is_day(doc: Doc, expr: NumberExpr, after: int) -> bool:
+    """The "7" of "le 7 octobre", "1er mai", "les 7 et 8 octobre"."""
+    if expr.value != int(expr.value) or not 1 <= expr.value <= 31 or expr.scaled:
+        return False
+    for tok in doc[after : after + 4]:
+        low = tok.lower_.rstrip(".")
+        if low in lex.months():
+            return True
+        if not (tok.like_num or low in ("er", "et", "au", "-", "–", ",")):
+            return False
+    return False
+
+
+def _year_context(doc: Doc, first: int) -> bool:
+    prev = doc[first - 1].lower_ if first > 0 else ""
+    return prev in lex.words("quantities", "year_prepositions.txt") or prev in lex.months()
+
+
+def _qualifier_before(text: str, expr: NumberExpr) -> tuple[str, int]:
+    line_start = text.rfind("\n", 0, expr.start) + 1
+    before = text[max(line_start, expr.start - 40) : expr.start].replace("’", "'")
+    m = _qualifier_re().search(before)
+    if m is None:
+        return expr.qualifier, expr.start
+    found = lex.qualifier_phrases()[lex.normalise(m.group(1))]
+    start = expr.start - (len(before) - m.start(1))
+    if found == "approx" and expr.qualifier != "exact":
+        return expr.qualifier, start
+    return found, start
+
+
+def _qualifier_after(doc: Doc, i: int) -> str | None:
+    for size in (2, 1):
+        words = " ".join(t.lower_ for t in doc[i : i + size])
+        if len(doc[i : i + size]) == size and words in lex.trailing_qualifiers():
+            found = lex.trailing_qualifiers()[words]
+            return None if found == "exact" else found
+    return None
+
+
+def _unit_after(doc: Doc, i: int, scaled: bool) -> tuple[str, str, int] | None:
+    if scaled and i < len(doc) and doc[i].lower_ in ("de", "d'", "d’"):
+        i += 1
+    for size in (2, 1):
+        toks = doc[i : i + size]
+        if len(toks) < size or (
+            size == 1
+            and len(toks.text) == 1
+            and toks.text.isalpha()
+            and toks[0].pos_ not in (*_NOUNS, "SYM")
+        ):
+            continue
+        unit = lex.units().get(lex.normalise(toks.text))
+        if unit is not None:
+            return unit.name, unit.kind, toks.end - 1
+    return None
+
+
+def _unit_before(doc: Doc, first: int) -> tuple[str, str, int] | None:
+    if first == 0 or not _is_symbol(doc[first - 1]):
+        return None
+    unit = lex.units()[doc[first - 1].text]
+    return unit.name, unit.kind, first
+
+
+def _is_symbol(tok: Token) -> bool:
+    return tok.text in ("$", "€", "£") and tok.text in lex.units()
+
+
+def _counted_noun(doc: Doc, i: int, scaled: bool) -> Token | None:
+    """The noun right after the number: "2 500 soldats", "150 autres attaques", "milliers de"."""
+    if scaled and i < len(doc) and doc[i].lower_ in ("de", "d'", "d’"):
+        i += 1
+    for tok in doc[i : i + 3]:
+        if tok.lower_ in lex.words("quantities", "not_counted.txt"):
+            return None
+        if tok.pos_ == "NOUN" or _plural_demonym(tok) or _noun_participle(tok, i):
+            return tok
+        if tok.pos_ != "ADJ" or tok.is_punct:
+            return None
+    return None
+
+
+def _noun_participle(tok: Token, i: int) -> bool:
+    """ "150 évacués", "30 blessés": a plural participle used as a noun right after a number."""
+    form = tok.morph.get("VerbForm", [])
+    return (
+        tok.i == i
+        and tok.pos_ in ("VERB", "ADJ")
+        and tok.lower_.endswith("s")
+        and ("Part" in form or tok.lower_.endswith(("és", "ées", "is", "us")))
+    )
+
+
+def _plural_demonym(tok: Token) -> bool:
+    """ "2 000 Irakiens": a capitalised plural tagged as a proper noun."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_.endswith(("ns", "nes"))
+
+
+def _lemma(tok: Token) -> str:
+    """Lemma of the counted noun, compounds joined: "sapeurs-pompiers" -> "sapeur-pompier"."""
+    words = tok.doc[tok.i : compound_end(tok).i + 1]
+    parts = [_word_lemma(t).strip("-") for t in words if t.text.strip("-")]
+    return "-".join(p for p in parts if p)
+
+
+def _word_lemma(tok: Token) -> str:
+    low = tok.lower_
+    lemma = tok.lemma_.lower()
+    foreign = lemma.endswith("y") and not low.endswith("y")  # "parties" -> "party"
+    if tok.pos_ in ("PROPN", "VERB", "ADJ") or lemma[:3] != low[:3] or foreign:
+        low = low[:-1] if low.endswith(("s", "x")) and len(low) > 3 else low
+        return low[:-1] if low.endswith("ée") else low
+    return lemma
+
+
+def compound_end(tok: Token) -> Token:
+    """The last token of a hyphenated compound starting at ``tok`` ("sapeurs - pompiers")."""
+    doc = tok.doc
+    i = tok.i
+    while (
+        i + 1 < len(doc)
+        and not doc[i].whitespace_
+        and (doc[i + 1].text[:1] == "-" or doc[i].text == "-")
+    ):
+        i += 1
+    return doc[i]
+
+
+def _modifiers(doc: Doc, first: int, last: int) -> tuple[tuple[str, ...], int]:
+    """Adjectives narrowing the counted noun ("soldats américains"), and the index after them."""
+    noun = doc[last]
+    heads = {t.i for t in doc[first + 1 : last + 1]}
+    out = [t.text for t in doc[first + 1 : last] if t.pos_ == "ADJ" and t.head.i in heads]
+    i = last + 1
+    while i < len(doc):
+        tok = doc[i]
+        if tok.pos_ == "ADJ" and (tok.head.i in heads or tok.head.i == noun.i):
+            out.append(tok.text)
+            heads.add(tok.i)
+        elif not (tok.lower_ == "et" and i + 1 < len(doc) and doc[i + 1].pos_ == "ADJ"):
+            break
+        i += 1
+    return tuple(out), i
+
+
+def _is_age(doc: Doc, expr: NumberExpr, first: int, noun: Token) -> bool:
+    """ "âgé de 54 ans", "un homme de 54 ans", "Jean Dupont, 54 ans", "il a 19 ans"."""
+    if noun.lower_ not in ("an", "ans"):
+        return False
+    if _age_re().search(doc.text[max(0, expr.start - 30) : expr.start]):
+        return True
+    prev = doc[first - 1] if first > 0 else None
+    before = doc[first - 2] if first > 1 else None
+    if prev is None:
+        return False
+    if prev.lower_ in ("de", "d'", "d’") and before is not None:
+        return before.lower_ in lex.words("quantities", "age_holders.txt")
+    if prev.text == "," and before is not None and before.pos_ == "PROPN":
+        return True
+    return prev.lemma_ == "avoir" and (before is None or before.lower_ not in ("y", "-y"))

@@ -1,0 +1,171 @@
+"""Direct quotations: marked stretches with the verb that introduces them and its subject.
+
+A marked stretch is a quote when a speech verb frames it (", a déclaré X" after it, "X a
+déclaré :" or "X a déclaré que … « … »" before it), when it continues the quote of the
+previous paragraph, or when it is long enough to be speech rather than a name in quotes
+("la « résistance islamique en Irak »" is a designation, not a quote).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from recoupe.analyze import quote_cues as cues
+from recoupe.analyze.quote_marks import Marked
+from recoupe.analyze.quote_speakers import inverted_subject, subject_of
+
+_MIN_WORDS = 3  # shorter marked stretches are words in quotes, not quotations
+_UNFRAMED_WORDS = 6  # a quote with no verb around it must be at least this long
+_SENTENCE_END = (".", "!", "?", "…")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A quotation found, before its speaker is resolved to a name."""
+
+    start: int
+    end: int
+    kind: str  # direct | indirect
+    cue: Span | None = None
+    subjects: tuple[Token, ...] = ()
+    verb: Token | None = None  # the speech verb, to tell an impersonal "il a été précisé"
+    continues: bool = False  # no cue of its own: the previous quote's speaker goes on
+
+
+def direct_candidates(doc: Doc, marked: list[Marked], units: list[Span]) -> list[Candidate]:
+    skip = [(m.start, m.end) for m in marked]
+    out = []
+    for m in marked:
+        found = _direct(doc, m, skip, units)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _direct(
+    doc: Doc, m: Marked, skip: list[tuple[int, int]], units: list[Span]
+) -> Candidate | None:
+    words = doc.text[m.start : m.end].split()
+    if len(words) < _MIN_WORDS and doc.text[m.end - 1 : m.end] not in _SENTENCE_END:
+        return None
+    after = _framed_after(doc, m)
+    if after is None and _designation(doc, m, words):
+        return None
+    framed = after or _framed_before(doc, m, skip, units)
+    if framed is not None:
+        verb, subjects = framed
+        return Candidate(m.start, m.end, "direct", cues.cue_span(verb), subjects, verb)
+    starts_paragraph = doc.text[: m.open_at].rstrip(" \t\u00a0").endswith("\n") or m.open_at == 0
+    if starts_paragraph or len(words) >= _UNFRAMED_WORDS:
+        return Candidate(m.start, m.end, "direct", continues=starts_paragraph)
+    return None
+
+
+def _framed_after(doc: Doc, m: Marked) -> tuple[Token, tuple[Token, ...]] | None:
+    if m.close_at is None:
+        return None
+    after = _token_at_or_after(doc, m.close_at + 1)
+    if after is None:
+        return None
+    verb = cues.incise_after(doc, after)
+    if verb is None:
+        return None
+    subject = inverted_subject(verb)
+    return verb, (subject,) if subject is not None else ()
+
+
+def _framed_before(
+    doc: Doc, m: Marked, skip: list[tuple[int, int]], units: list[Span]
+) -> tuple[Token, tuple[Token, ...]] | None:
+    opening = _token_at_or_after(doc, m.open_at)
+    if opening is None:
+        return None
+    unit = cues.unit_of(units, opening)
+    if unit.start == opening and opening > 0 and doc[opening - 1].text == ":":
+        unit = cues.unit_of(units, opening - 1)
+    verb = cues.verb_before(doc, unit.start, opening, skip)
+    if verb is None:
+        return None
+    return verb, speaker_tokens(verb, skip, unit)
+
+
+def speaker_tokens(
+    verb: Token, skip: list[tuple[int, int]], unit: Span | None = None
+) -> tuple[Token, ...]:
+    """Subjects of a speech verb: before it, or after it (or its governing verb) when inverted."""
+    subjects, top = subject_of(verb, skip, unit)
+    if subjects:
+        return tuple(subjects)
+    subject = inverted_subject(top) or (inverted_subject(verb) if top is not verb else None)
+    if subject is not None:
+        return (subject,)
+    main = _main_speech_verb(verb, unit)
+    return speaker_tokens(main, skip, unit) if main is not None else ()
+
+
+def _main_speech_verb(verb: Token, unit: Span | None) -> Token | None:
+    """ "…, a déclaré Trump …, ajoutant :" — a subjectless participle speaks for that verb."""
+    if "Part" not in verb.morph.get("VerbForm", []) and not verb.lower_.endswith("ant"):
+        return None
+    start = unit.start if unit is not None else 0
+    for tok in reversed(verb.doc[start : verb.i]):
+        if cues.is_speech_verb(tok, incise=True):
+            return tok
+    return None
+
+
+def _designation(doc: Doc, m: Marked, words: list[str]) -> bool:
+    """ "la « résistance islamique en Irak »": a short name in quotes after a determiner."""
+    opening = _token_at_or_after(doc, m.open_at)
+    if opening is None or opening == 0 or len(words) >= _UNFRAMED_WORDS:
+        return False
+    return doc[opening - 1].pos_ == "DET"
+
+
+def _token_at_or_after(doc: Doc, char: int) -> int | None:
+    text = doc.text
+    while char < len(text) and text[char].isspace():
+        char += 1
+    if char >= len(text):
+        return None
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None and len(span) else None
+
+
+def colon_candidates(doc: Doc, skip: list[tuple[int, int]], units: list[Span]) -> list[Candidate]:
+    """ "Al-Kazemi a déclaré : nous resterons." — speech after a colon, without marks."""
+    out = []
+    for tok in doc:
+        if tok.text != ":" or any(a <= tok.idx < b for a, b in skip):
+            continue
+        rest = doc.text[tok.idx + 1 :].lstrip(" \t\u00a0\u202f")
+        if not rest or rest[0] in '«“"„\n' or tok.i + 1 >= len(doc):
+            continue
+        unit = cues.unit_of(units, tok.i)
+        verb = cues.verb_before(doc, unit.start, tok.i, skip)
+        if verb is None or any(t.is_punct and t.text != "," for t in doc[verb.i + 1 : tok.i]):
+            continue
+        begin = len(doc.text) - len(rest)
+        end = unit_end(doc, unit, begin)
+        if end > begin:
+            out.append(
+                Candidate(
+                    begin,
+                    end,
+                    "direct",
+                    cues.cue_span(verb),
+                    speaker_tokens(verb, skip, unit),
+                    verb,
+                )
+            )
+    return out
+
+
+def unit_end(doc: Doc, unit: Span, start: int) -> int:
+    """End of a sentence unit, before its final punctuation (never before ``start``)."""
+    end = unit.end_char
+    while end > start and doc.text[end - 1] in " .;!?\t\n\u00a0\u202f":
+        end -= 1
+    return end

@@ -1,0 +1,108 @@
+"""Reported speech: "X a déclaré que…", "X craint que…", "Selon X, …", "…, a déclaré X".
+
+The reported content runs from after "que" (or the comma after the source) to the end of
+the sentence. Speech verbs inside direct quotes are skipped: "« Je ne pense pas que… »"
+is the speaker's own words, not reported speech.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from recoupe.analyze import quote_cues as cues
+from recoupe.analyze.quote_direct import Candidate, speaker_tokens, unit_end
+from recoupe.analyze.quote_speakers import inverted_subject
+
+
+def reported_candidates(
+    doc: Doc, skip: list[tuple[int, int]], units: list[Span]
+) -> list[Candidate]:
+    out: list[Candidate] = []
+    for sent in units:
+        out.extend(_que_clauses(doc, sent, skip))
+        found = _leading_source(doc, sent) or _final_incise(doc, sent, skip)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _inside(tok: Token, skip: list[tuple[int, int]]) -> bool:
+    return any(a <= tok.idx < b for a, b in skip)
+
+
+def _que_clauses(doc: Doc, sent: Span, skip: list[tuple[int, int]]) -> list[Candidate]:
+    out = []
+    for tok in sent:
+        if not cues.is_speech_verb(tok) or _inside(tok, skip):
+            continue
+        que = cues.complementizer(tok, sent.end)
+        if que is None or que.i + 1 >= len(doc):
+            continue
+        start = doc[que.i + 1].idx
+        end = unit_end(doc, sent, start)
+        if end > start:
+            out.append(
+                Candidate(
+                    start, end, "indirect", cues.cue_span(tok), speaker_tokens(tok, skip, sent), tok
+                )
+            )
+    return out
+
+
+def _leading_source(doc: Doc, sent: Span) -> Candidate | None:
+    """ "Selon Vigicrues, la Loire a atteint…": the source opens the sentence."""
+    first = sent.start
+    while first < sent.end and doc[first].is_space:
+        first += 1
+    size = cues.source_preposition(doc, first)
+    if size is None:
+        return None
+    comma = next((t.i for t in doc[first + size : sent.end] if t.text == ","), None)
+    if comma is None or comma + 1 >= sent.end or comma - first > 15:
+        return None
+    head = _phrase_head(doc[first + size : comma])
+    content = doc[comma + 1 : sent.end]
+    if head is None or not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None
+    start = doc[comma + 1].idx
+    return Candidate(
+        start, unit_end(doc, sent, start), "indirect", doc[first : first + size], (head,)
+    )
+
+
+def _phrase_head(phrase: Span) -> Token | None:
+    for tok in phrase:
+        if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok
+    return None
+
+
+def _final_incise(doc: Doc, sent: Span, skip: list[tuple[int, int]]) -> Candidate | None:
+    """ "Les discussions pourraient durer, a déclaré à Reuters un haut responsable"."""
+    for tok in sent:
+        if tok.text != "," or tok.i - sent.start < 4 or _inside(tok, skip):
+            continue
+        if doc.text[: tok.idx].rstrip()[-1:] in '»”"':
+            continue
+        verb = cues.incise_after(doc, tok.i)
+        if verb is None or not cues.is_speech_verb(verb):
+            continue
+        if cues.complementizer(verb, sent.end) is not None:
+            continue
+        content = doc[sent.start : tok.i]
+        if not any(t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in content):
+            continue
+        first = content[0]
+        subject = inverted_subject(verb)
+        before = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i]
+        if subject is None or before:
+            continue
+        return Candidate(
+            first.idx,
+            doc[tok.i - 1].idx + len(doc[tok.i - 1]),
+            "indirect",
+            cues.cue_span(verb),
+            (subject,),
+            verb,
+        )
+    return None

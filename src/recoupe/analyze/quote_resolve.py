@@ -1,0 +1,134 @@
+"""Turn the subject of a speech verb into the speaker's name, in reading order.
+
+Pronouns go to the nearest earlier compatible person, "La ministre" to the person
+introduced with that title, a document to its author, an impersonal "il a été précisé"
+to the document or source named in the sentence, and a quote with no cue of its own to
+the speaker of the quote just before it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from recoupe.analyze import quote_cues as cues
+from recoupe.analyze import quote_lexicon as lex
+from recoupe.analyze import quote_speakers as sp
+from recoupe.analyze.quote_direct import Candidate
+
+_CONTINUATION_CHARS = 600  # a quote with no cue continues one that ended this close
+
+
+class SpeakerResolver:
+    """Resolves speakers for one document's quotes, fed in reading order."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.persons = _persons(doc)
+        self.last: Span | None = None
+        self.last_end = -1
+
+    def speaker(self, cand: Candidate) -> Span | None:
+        if cand.continues:
+            near = cand.start - self.last_end < _CONTINUATION_CHARS
+            found = self.last if near else None
+        else:
+            found = self._resolve(cand)
+        if found is not None:
+            self.last, self.last_end = found, cand.end
+        return found
+
+    def _resolve(self, cand: Candidate) -> Span | None:
+        if not cand.subjects:
+            return self._sentence_source(cand)
+        head = cand.subjects[0]
+        if head.lower_ in lex.subject_pronouns():
+            if _impersonal(head, cand.verb):
+                return self._sentence_source(cand)
+            return sp.resolve_pronoun(head, self.persons) or self.last
+        if head.pos_ == "PRON":
+            return None
+        return self._from_phrase(head, cand.subjects)
+
+    def _from_phrase(self, head: Token, subjects: tuple[Token, ...]) -> Span | None:
+        doc = self.doc
+        person = sp.person_in(doc, _covering(subjects))
+        if person is not None:
+            return person
+        if head.lemma_.lower() in lex.document_nouns() or head.lower_ in lex.document_nouns():
+            author = cues.author_of(head)
+            return (
+                self._from_phrase(author, (author,))
+                if author is not None
+                else (sp.noun_phrase(head))
+            )
+        ent = sp.entity_of(doc, head)
+        if ent is not None:
+            return sp.trim_title(ent) if ent.label_ == "PER" else ent
+        if head.lower_ in lex.person_titles() or head.lemma_.lower() in lex.person_titles():
+            return (
+                sp.resolve_title(head, self.persons)
+                or self._recent_person(head)
+                or (sp.noun_phrase(head))
+            )
+        return sp.noun_phrase(head)
+
+    def _recent_person(self, head: Token) -> Span | None:
+        """ "La maire estime…" right after a quote of a person: that person."""
+        last = self.last
+        if last is None or not any(
+            p.start == last.start and p.end == last.end for p in self.persons
+        ):
+            return None
+        return last if head.idx - last.end_char < _CONTINUATION_CHARS else None
+
+    def _sentence_source(self, cand: Candidate) -> Span | None:
+        """ "Dans un communiqué de l'armée, il a été précisé…": the document's author."""
+        anchor = cand.verb if cand.verb is not None else self._token_at(cand.start)
+        if anchor is None or not self.doc.has_annotation("SENT_START"):
+            return None
+        for tok in anchor.sent:
+            if tok.lower_ in lex.document_nouns() and tok.pos_ == "NOUN":
+                author = cues.author_of(tok)
+                if author is not None:
+                    return self._from_phrase(author, (author,))
+            size = cues.source_preposition(self.doc, tok.i)
+            if size is not None and tok.i + size < anchor.sent.end:
+                nxt = self.doc[tok.i + size : anchor.sent.end]
+                head = next((t for t in nxt if t.pos_ in ("NOUN", "PROPN")), None)
+                if head is not None:
+                    return self._from_phrase(head, (head,))
+        return None
+
+    def _token_at(self, char: int) -> Token | None:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+
+def _persons(doc: Doc) -> list[Span]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ == "PER" or (ent.label_ == "MISC" and sp.person_in(doc, ent) is not None):
+            out.append(sp.trim_title(ent))
+    return out
+
+
+def _covering(subjects: tuple[Token, ...]) -> Span:
+    doc = subjects[0].doc
+    tokens = [t for s in subjects for t in s.subtree if not _in_clause(t, s)]
+    return doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
+
+
+def _in_clause(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` sits in a relative clause hanging off ``head``'s phrase."""
+    while tok.i != head.i:
+        if tok.dep_ in ("acl:relcl", "acl", "advcl"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _impersonal(pron: Token, verb: Token | None) -> bool:
+    """ "il a été précisé", "il est indiqué": no one speaks through this "il"."""
+    if pron.lower_ != "il" or verb is None:
+        return False
+    return pron.dep_.startswith("expl") or any(c.dep_ == "aux:pass" for c in verb.children)

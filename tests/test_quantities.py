@@ -1,0 +1,176 @@
+"""Figures: numbers in French news with what they count, hedges, places and sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from recoupe.analyze.quantities import find_quantities, quantities_from_doc
+from recoupe.analyze.quantity_numbers import find_numbers, parse_digits
+from recoupe.records import Quantity
+
+
+def figures(nlp: Any, text: str) -> list[Quantity]:
+    found = quantities_from_doc(nlp(text), "d")
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    return found
+
+
+def one(nlp: Any, text: str) -> Quantity:
+    found = figures(nlp, text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("2 500", 2500),
+        ("2\u00a0500", 2500),
+        ("2\u202f500", 2500),
+        ("2500", 2500),
+        ("2.000", 2000),
+        ("6,8", 6.8),
+        ("1.5", 1.5),
+        ("12 000 000", 12_000_000),
+    ],
+)
+def test_digits_in_french_notation(raw: str, value: float) -> None:
+    assert parse_digits(raw) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Les États-Unis ont 2 500 soldats en Irak.", 2500, "soldat"),
+        ("Les États-Unis ont 2\u00a0500 soldats en Irak.", 2500, "soldat"),
+        ("Les États-Unis ont 2\u202f500 soldats en Irak.", 2500, "soldat"),
+        ("La police a compté 2.000 manifestants.", 2000, "manifestant"),
+        ("La crue a atteint 6,8 mètres.", 6.8, "mètre"),
+        ("Trois soldats ont été tués.", 3, "soldat"),
+        ("Il a reçu deux douzaines de lettres.", 24, "lettre"),
+        ("Le fonds atteint 1,5 milliard d'euros.", 1.5e9, "euro"),
+        ("L'État versera 100 millions d'euros.", 1e8, "euro"),
+        ("Le chômage a baissé de 5 % cette année.", 5, "%"),
+        ("Le chômage touche 5 pour cent des actifs.", 5, "%"),
+        ("Il y avait deux mille cinq cents personnes.", 2500, "personne"),
+        ("Les secours ont engagé 200 sapeurs-pompiers.", 200, "sapeur-pompier"),
+        ("Plus de 150 évacués ont dormi au gymnase.", 150, "évacué"),
+    ],
+)
+def test_value_and_counted_noun(nlp: Any, text: str, value: float, unit: str) -> None:
+    q = one(nlp, text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Le fonds atteint 1,5 milliard d'euros.", "money"),
+        ("Le chômage a baissé de 5 % cette année.", "percent"),
+        ("La crue a atteint 6,8 mètres.", "measure"),
+        ("Trois soldats ont été tués.", "count"),
+        ("Un homme de 54 ans a été blessé.", "age"),
+        ("Gérard Lebreton, 54 ans, a tout perdu.", "age"),
+        ("Cet éleveur âgé de 54 ans a tout perdu.", "age"),
+    ],
+)
+def test_kind(nlp: Any, text: str, kind: str) -> None:
+    assert one(nlp, text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "value", "low", "high"),
+    [
+        ("Ils ont subi plus de 165 attaques.", "more_than", 165, None, None),
+        ("Près de 350 sapeurs sont mobilisés.", "approx", 350, None, None),
+        ("Il y a environ 2500 soldats.", "approx", 2500, None, None),
+        ("Ces quelque 2 500 soldats restent.", "approx", 2500, None, None),
+        ("Au moins 12 routes sont coupées.", "at_least", 12, None, None),
+        ("Il faudra jusqu'à 30 camions.", "at_most", 30, None, None),
+        ("Moins de 40 élèves sont venus.", "less_than", 40, None, None),
+        ("Il a perdu une quarantaine de vaches.", "approx", 40, None, None),
+        ("Une centaine de bénévoles aident.", "approx", 100, None, None),
+        ("Un millier de personnes ont défilé.", "approx", 1000, None, None),
+        ("Des centaines de soldats sont partis.", "vague", 200, 200, None),
+        ("Des milliers de manifestants ont défilé.", "vague", 2000, 2000, None),
+        ("Entre 20 et 30 exploitations sont touchées.", "range", 25, 20, 30),
+        ("Le coût est estimé entre 3 et 4 millions d'euros.", "range", 3.5e6, 3e6, 4e6),
+        ("De 20 à 30 maisons sont inondées.", "range", 25, 20, 30),
+    ],
+)
+def test_qualifiers(
+    nlp: Any, text: str, qualifier: str, value: float, low: float | None, high: float | None
+) -> None:
+    q = one(nlp, text)
+    assert (q.qualifier, q.value, q.low, q.high) == (qualifier, value, low, high)
+
+
+def test_quelques_is_not_quelque(nlp: Any) -> None:
+    assert one(nlp, "Quelques 300 soldats sont arrivés.").qualifier == "exact"
+
+
+def test_elided_noun_borrows_unit_and_place(nlp: Any) -> None:
+    text = "Les États-Unis ont 2 500 soldats américains en Irak et 900 en Syrie."
+    first, second = figures(nlp, text)
+    assert (first.value, first.unit, first.modifiers) == (2500, "soldat", ("américains",))
+    assert "Irak" in [s.text for s in first.qualifiers]
+    assert (second.value, second.unit, second.modifiers) == (900, "soldat", ("américains",))
+    assert "Syrie" in [s.text for s in second.qualifiers]
+    assert "Irak" not in [s.text for s in second.qualifiers]
+
+
+def test_two_figures_in_one_phrase(nlp: Any) -> None:
+    found = figures(nlp, "Les avions ont frappé 85 cibles sur sept sites.")
+    assert [(q.value, q.unit) for q in found] == [(85, "cible"), (7, "site")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Selon la CGT, 2 000 personnes ont manifesté à Paris.", "CGT"),
+        ("Au total, 520 habitations ont été inondées, d'après la préfecture.", "préfecture"),
+        ("Environ 300 personnes ont été interpellées, a indiqué la police.", "police"),
+        ("Le maire Jean Dupont a déclaré que 85 familles restaient relogées.", "Jean Dupont"),
+        ("La préfecture recense désormais plus de 300 évacués.", "préfecture"),
+    ],
+)
+def test_attribution(nlp: Any, text: str, source: str) -> None:
+    q = one(nlp, text)
+    assert q.attributed_to is not None and source in q.attributed_to.text
+    assert text[q.attributed_to.start : q.attributed_to.end] == q.attributed_to.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'État islamique s'est emparé de Mossoul en 2014.",
+        "L'attaque du 7 octobre a tout changé.",
+        "Les pourparlers ont repris le 1er mai à Bagdad.",
+        "Le conflit dure depuis 20 ans.",
+        "La réunion commence à 14h30 au ministère.",
+        "Appelez le 01 23 45 67 89 pour tout renseignement.",
+        "La résolution 2334 a été adoptée.",
+        "Le 3e régiment est arrivé.",
+        "Un soldat a été blessé.",
+        "Il n'y a rien de neuf.",
+        "Les discussions ont duré moins de 24 heures.",
+        "Ces attaques ont cessé depuis plus d'un mois.",
+    ],
+)
+def test_not_figures(nlp: Any, text: str) -> None:
+    assert figures(nlp, text) == []
+
+
+def test_timex_spans_are_skipped(nlp: Any) -> None:
+    doc = nlp("Ils étaient 300 soldats.")
+    assert [q.value for q in find_quantities(doc)] == [300]
+    doc.spans["timex"] = [doc.char_span(12, 15)]
+    assert find_quantities(doc) == []
+
+
+def test_numbers_found_without_parse() -> None:
+    found = find_numbers("Plus de 2 500 soldats, une quarantaine de vaches et trois chars.")
+    assert [n.value for n in found] == [2500, 40, 3]

@@ -1,0 +1,195 @@
+"""Quotations: marks of every kind, reported speech, speakers, and odd input."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from recoupe.analyze.quote_marks import find_marked
+from recoupe.analyze.quotes import quotes_from_doc
+from recoupe.records import Quote
+
+
+def quotes(nlp: Any, text: str) -> list[Quote]:
+    found = quotes_from_doc(nlp(text), "d")
+    for q in found:
+        assert text[q.start : q.end] == q.text
+        if q.speaker is not None:
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+    return found
+
+
+def one(nlp: Any, text: str) -> Quote:
+    found = quotes(nlp, text)
+    assert len(found) == 1, [(q.kind, q.text) for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« Nous resterons ici jusqu'au bout », a déclaré Jean Dupont.",
+        "«Nous resterons ici jusqu'au bout», a déclaré Jean Dupont.",
+        "“Nous resterons ici jusqu'au bout”, a déclaré Jean Dupont.",
+        '"Nous resterons ici jusqu\'au bout", a déclaré Jean Dupont.',
+        "«\u00a0Nous resterons ici jusqu'au bout\u00a0», a déclaré Jean Dupont.",
+    ],
+)
+def test_direct_quote_marks(nlp: Any, text: str) -> None:
+    q = one(nlp, text)
+    assert (q.kind, q.text) == ("direct", "Nous resterons ici jusqu'au bout")
+    assert q.speaker is not None and q.speaker.text == "Jean Dupont"
+    assert q.cue == "a déclaré"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("« Nous restons en alerte maximale », a-t-il ajouté. ", None, "a-t-il ajouté"),
+        ("Marie Curie a déclaré : « La science avance lentement. »", "Marie Curie", "a déclaré"),
+        (
+            "« Il faudra des semaines pour tout nettoyer », prévient le colonel Marc Delorme.",
+            "Marc Delorme",
+            "prévient",
+        ),
+        (
+            "« La situation est grave », a déclaré le Premier ministre Jean Castex.",
+            "Jean Castex",
+            "a déclaré",
+        ),
+        (
+            "Le porte-parole de l'armée, le général Yahya Rasoul, a déclaré que les réunions "
+            "continueraient, « tant que rien ne viendra perturber les pourparlers ».",
+            "Yahya Rasoul",
+            "a déclaré",
+        ),
+    ],
+)
+def test_speakers_of_direct_quotes(nlp: Any, text: str, speaker: str | None, cue: str) -> None:
+    found = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert len(found) == 1
+    got = found[0].speaker.text if found[0].speaker else None
+    assert (got, found[0].cue) == (speaker, cue)
+
+
+def test_pronoun_speaker_resolved_to_earlier_person(nlp: Any) -> None:
+    text = (
+        "La ministre de la Culture, Nathalie Cordier, a visité le musée avec le préfet, "
+        "Thierry Vasseur.\n\n« Nous rouvrirons en juin », a-t-elle déclaré devant la presse."
+    )
+    q = one(nlp, text)
+    assert q.speaker is not None and q.speaker.text == "Nathalie Cordier"
+    assert q.speaker.start == text.index("Nathalie Cordier")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Le gouvernement irakien affirme que l'État islamique est vaincu.",
+            "Le gouvernement irakien",
+            "l'État islamique est vaincu",
+        ),
+        (
+            "Washington craint qu'un retrait rapide ne crée un vide sécuritaire.",
+            "Washington",
+            "un retrait rapide ne crée un vide sécuritaire",
+        ),
+        (
+            "Le maire estime que la digue aurait dû être renforcée.",
+            "Le maire",
+            "la digue aurait dû être renforcée",
+        ),
+        (
+            "Selon Vigicrues, la Loire a atteint 6,80 mètres à Angers.",
+            "Vigicrues",
+            "la Loire a atteint 6,80 mètres à Angers",
+        ),
+        (
+            "Un communiqué de la préfecture indique que les écoles resteront fermées.",
+            "la préfecture",
+            "les écoles resteront fermées",
+        ),
+        (
+            "Les pourparlers pourraient durer des mois, a déclaré à Reuters un haut responsable "
+            "du gouvernement irakien.",
+            "un haut responsable du gouvernement irakien",
+            "Les pourparlers pourraient durer des mois",
+        ),
+    ],
+)
+def test_reported_speech(nlp: Any, text: str, speaker: str, content: str) -> None:
+    q = one(nlp, text)
+    assert q.kind == "indirect"
+    assert q.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_impersonal_statement_goes_to_the_document_author(nlp: Any) -> None:
+    text = (
+        "Dans un communiqué de l'armée irakienne, il a été précisé que le comité avait "
+        "repris « ses réunions avec les forces de la coalition à Bagdad »."
+    )
+    found = quotes(nlp, text)
+    assert found and all(q.speaker and "armée irakienne" in q.speaker.text for q in found)
+
+
+def test_verbs_inside_a_quote_are_not_reported_speech(nlp: Any) -> None:
+    text = "« Je ne pense pas que les Américains souhaitent partir », a dit Haider al-Abadi."
+    q = one(nlp, text)
+    assert q.kind == "direct" and q.speaker is not None and q.speaker.text == "Haider al-Abadi"
+
+
+def test_multi_paragraph_quote_and_continuation(nlp: Any) -> None:
+    text = (
+        '"À un moment donné, nous serons partis", a déclaré Donald Trump.\n'
+        '"Mais nous avons retiré nos soldats assez rapidement, et nous espérons que les '
+        'Irakiens pourront se défendre."\n'
+        "« Nous partirons quand la mission sera finie.\n"
+        "« Pas avant », a conclu le président Joe Biden."
+    )
+    found = quotes(nlp, text)
+    assert [q.speaker.text if q.speaker else None for q in found] == [
+        "Donald Trump",
+        "Donald Trump",
+        "Joe Biden",
+    ]
+    assert "\n" in found[2].text  # one quote over two paragraphs
+
+
+def test_colon_without_marks(nlp: Any) -> None:
+    q = one(nlp, "Le ministre Jean Dupont a déclaré : nous ne céderons rien sur ce point.")
+    assert (q.kind, q.text) == ("direct", "nous ne céderons rien sur ce point")
+    assert q.speaker is not None and q.speaker.text == "Jean Dupont"
+
+
+def test_a_name_in_quotes_is_not_a_quote(nlp: Any) -> None:
+    text = "Les attaques ont été revendiquées par la « résistance islamique en Irak »."
+    assert quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« Une phrase jamais fermée, a déclaré Jean. Puis une autre phrase suit ici.",
+        "Un guillemet » perdu, puis « une vraie citation assez longue ici », a dit Paul.",
+        'Trois " marques " droites " dans une phrase où Paul a dit rien.',
+        "« « » » « ",
+        "»«",
+    ],
+)
+def test_odd_marks_never_abort(nlp: Any, text: str) -> None:
+    quotes(nlp, text)
+
+
+def test_stray_closing_mark_keeps_the_rest() -> None:
+    text = "Un guillemet » perdu, puis « une vraie citation assez longue ici », a dit Paul."
+    marked = find_marked(text)
+    assert [text[m.start : m.end] for m in marked] == ["une vraie citation assez longue ici"]
+
+
+def test_unclosed_quote_runs_to_paragraph_end() -> None:
+    text = "Il a dit « première partie sans fin.\nAutre paragraphe."
+    marked = find_marked(text)
+    assert [text[m.start : m.end] for m in marked] == ["première partie sans fin."]
