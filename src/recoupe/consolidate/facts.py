@@ -32,6 +32,7 @@ from recoupe.records import DocAnalysis, Document, Entity, Fact, LinkedQuantity,
 APPROX_TOLERANCE = 0.1  # "environ 2 500" covers 2 250..2 750
 EXACT_TOLERANCE = 0.005
 MAX_RATIO = 10.0  # figures further apart than this are not the same measure
+MAX_CANDIDATES = 25  # groups giving the same value that a bare figure is compared with
 
 
 @dataclass(slots=True)
@@ -41,6 +42,7 @@ class _Group:
     members: list[Observed]
     signature: dict[str, str]  # entity or modifier key -> its type ("LOC", "MOD"...)
     context: set[str]  # what an amount of money pays for, in words
+    number: int  # order of creation, for stable choices
 
 
 def build_facts(
@@ -72,28 +74,81 @@ def _cluster(observed: Sequence[Observed]) -> list[_Group]:
     several places, and stays apart.
     """
     groups: list[_Group] = []
+    candidates = _Candidates()
     ordered = sorted(observed, key=lambda o: (-len(o.signature), o.quantity.doc, o.quantity.start))
     for o in ordered:
-        best: tuple[int, int, _Group] | None = None
-        for g in groups:
-            if not _compatible(o.signature, g.signature) or not _same_scale(o, g):
-                continue
-            if not o.signature.keys() >= g.signature.keys() and not any(
-                _same_value(o, m) for m in g.members
-            ):
-                continue  # a figure naming less (a total?) joins only a group it agrees with
-            if o.context and g.context and not o.context & g.context:
+        best: tuple[int, int, int, _Group] | None = None
+        for g in candidates.near(o):
+            if not _joins(o, g):
                 continue
             shared = len(o.signature.keys() & g.signature.keys())
-            if best is None or (shared, len(g.members)) > best[:2]:
-                best = (shared, len(g.members), g)
+            if best is None or (shared, len(g.members), -g.number) > best[:3]:
+                best = (shared, len(g.members), -g.number, g)
         if best is None:
-            groups.append(_Group(o.unit, o.role, [o], dict(o.signature), set(o.context)))
+            group = _Group(o.unit, o.role, [o], dict(o.signature), set(o.context), len(groups))
+            groups.append(group)
         else:
-            best[2].members.append(o)
-            best[2].signature.update(o.signature)
-            best[2].context.update(o.context)
+            group = best[3]
+            group.members.append(o)
+            group.signature.update(o.signature)
+            group.context.update(o.context)
+        candidates.add(group, o)
     return groups
+
+
+def _joins(o: Observed, g: _Group) -> bool:
+    if not _compatible(o.signature, g.signature) or not _same_scale(o, g):
+        return False
+    if not o.signature.keys() >= g.signature.keys() and not any(
+        _same_value(o, m) for m in g.members
+    ):
+        return False  # a figure naming less (a total?) joins only a group it agrees with
+    return not (o.context and g.context and not o.context & g.context)
+
+
+def _value_key(value: float) -> float:
+    return float(f"{value:.2g}")
+
+
+def _scale(value: float) -> int:
+    return math.floor(math.log10(value)) if value > 0 else 0
+
+
+class _Candidates:
+    """The groups worth comparing with a figure: those sharing a qualifier with it, those
+    giving its value (for a figure without qualifier), and unqualified ones of its scale.
+    Keeps grouping near-linear."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[_Group]] = defaultdict(list)
+        self.by_value: dict[float, list[_Group]] = defaultdict(list)
+        self.bare: dict[int, list[_Group]] = defaultdict(list)
+        self.seen: set[tuple[str | float, int]] = set()
+
+    def near(self, o: Observed) -> list[_Group]:
+        found: dict[int, _Group] = {}
+        scale = _scale(o.quantity.value)
+        pools = [self.by_key[k] for k in o.signature if k in self.by_key]
+        if not o.signature:  # a bare figure may join a group giving its value: the largest
+            same = self.by_value.get(_value_key(o.quantity.value), [])
+            pools.append(sorted(same, key=lambda g: -len(g.members))[:MAX_CANDIDATES])
+        pools += [self.bare.get(b, []) for b in (scale - 1, scale, scale + 1)]
+        for pool in pools:
+            for g in pool:
+                found.setdefault(g.number, g)
+        return [found[n] for n in sorted(found)]
+
+    def add(self, g: _Group, o: Observed) -> None:
+        for key in o.signature:
+            if (key, g.number) not in self.seen:
+                self.seen.add((key, g.number))
+                self.by_key[key].append(g)
+        value = _value_key(o.quantity.value)
+        if (value, g.number) not in self.seen:
+            self.seen.add((value, g.number))
+            self.by_value[value].append(g)
+        if not g.signature and len(g.members) == 1:
+            self.bare[_scale(o.quantity.value)].append(g)
 
 
 def _compatible(a: dict[str, str], b: dict[str, str]) -> bool:
@@ -104,9 +159,7 @@ def _compatible(a: dict[str, str], b: dict[str, str]) -> bool:
 
 
 def _same_scale(o: Observed, g: _Group) -> bool:
-    values = sorted(m.quantity.value for m in g.members)
-    median = values[len(values) // 2]
-    low, high = sorted((o.quantity.value, median))
+    low, high = sorted((o.quantity.value, g.members[0].quantity.value))
     return low > 0 and high / low <= MAX_RATIO
 
 
