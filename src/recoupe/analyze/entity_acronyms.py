@@ -7,6 +7,7 @@ points to the long form through ``alias_of``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -15,6 +16,19 @@ from recoupe.analyze.entity_gazetteer import Gazetteer, is_acronym
 from recoupe.analyze.entity_repair import Cand, gazetteer_entry, repaired_name
 
 _LOOKBACK = 14
+_IN_BRACKETS = re.compile(r"(?<=\()\s*[^\W\d_][\w&.-]{1,9}\s*(?=\))")
+
+
+def _token_indexes(doc: Doc, pattern: re.Pattern[str]) -> list[int]:
+    """Indexes of the tokens where ``pattern`` matches in the text (found by regex, not by
+    walking every token)."""
+    out = []
+    for match in pattern.finditer(doc.text):
+        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        token = doc.char_span(start, start + 1, alignment_mode="expand")
+        if token is not None:
+            out.append(token.start)
+    return out
 
 
 def initials(doc: Doc, start: int, end: int, gaz: Gazetteer) -> str:
@@ -36,10 +50,13 @@ def _long_form_start(doc: Doc, paren: int, letters: str, gaz: Gazetteer) -> int 
 
 def _definitions(doc: Doc, cands: list[Cand], gaz: Gazetteer) -> list[tuple[int, int, int]]:
     """(long form start, long form end, acronym token) for each "Long Form (ACR)"."""
-    found = []
+    found: list[tuple[int, int, int]] = []
     ends = {c.end: c for c in cands}
-    for i in range(1, len(doc) - 2):
-        if doc[i].text != "(" or doc[i + 2].text != ")" or not is_acronym(doc[i + 1].text):
+    for i in _token_indexes(doc, _IN_BRACKETS):
+        i -= 1  # the bracket before the acronym
+        if i < 1 or doc[i].text != "(" or i + 2 >= len(doc) or doc[i + 2].text != ")":
+            continue
+        if not is_acronym(doc[i + 1].text):
             continue
         letters = "".join(c for c in doc[i + 1].text if c.isalpha()).upper()
         start = _long_form_start(doc, i, letters, gaz)
@@ -72,8 +89,8 @@ def _link_uses(
         if cand.end - cand.start == 1 and doc[cand.start].text == acronym:
             cand = replace(cand, label=label, alias_of=long_name)
         out.append(cand)
-    for i, tok in enumerate(doc):
-        if tok.text == acronym and i not in covered:
+    for i in _token_indexes(doc, re.compile(rf"(?<!\w){re.escape(acronym)}(?!\w)")):
+        if doc[i].text == acronym and i not in covered:
             entry = gazetteer_entry(acronym, gaz)
             out.append(Cand(i, i + 1, label, "rule", entry, alias_of=long_name))
     return out

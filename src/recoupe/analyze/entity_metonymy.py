@@ -32,6 +32,8 @@ def mark_metonymy(doc: Doc, cands: list[Cand], gaz: Gazetteer) -> None:
 
 
 def _coordinated(doc: Doc, a: Cand, b: Cand) -> bool:
+    if b.start - a.end > 4:
+        return False
     between = [t.lower_ for t in doc[a.end : b.start] if not t.is_space]
     return 1 <= len(between) <= 2 and between[0] in _AND and set(between[1:]) <= _OF
 

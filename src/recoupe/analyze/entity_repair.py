@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from recoupe.analyze.entity_gazetteer import GazEntry, Gazetteer, fold
 
-Titles = dict[tuple[str, ...], str]  # title as lower-case tokens -> "role" | "honorific"
+# Title as lower-case tokens -> "role" | "honorific"; every beginning of a title -> "".
+Titles = dict[tuple[str, ...], str]
 _NAME_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})  # may begin a name: "Le Caire"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # compared by identity: two mentions may look alike
 class Cand:
     """A mention under repair, in token offsets."""
 
@@ -60,13 +62,14 @@ def split_lines(doc: Doc, cand: Cand) -> list[Cand]:
 def title_at(doc: Doc, i: int, limit: int, titles: Titles) -> tuple[int, str] | None:
     """The longest title starting at token ``i`` (before ``limit``): (end, kind)."""
     best: tuple[int, str] | None = None
-    for size in range(1, 6):
-        if i + size > limit:
-            break
-        words = tuple(t.lower_ for t in doc[i : i + size])
+    words: tuple[str, ...] = ()
+    for k in range(i, min(limit, i + 6)):
+        words = (*words, doc[k].lower_)
         kind = titles.get(words)
-        if kind is not None:
-            best = (i + size, kind)
+        if kind is None:  # no title begins with these words
+            break
+        if kind:  # "" marks a beginning only ("premier" of "premier ministre")
+            best = (k + 1, kind)
     return best
 
 
@@ -148,10 +151,17 @@ def extend_particle(doc: Doc, cand: Cand, gaz: Gazetteer) -> Cand:
 def repaired_name(text: str, gaz: Gazetteer) -> str:
     """The name as it should read: "Abu Mahdi al. -Muhandis" -> "Abu Mahdi al-Muhandis"."""
     name = " ".join(text.split())
-    particles = "|".join(re.escape(p) for p in sorted(gaz.particles, key=len, reverse=True))
-    name = re.sub(rf"(?i)(?<![\w-])({particles})\s*\.?\s*[-‐–]\s*(?=\w)", r"\1-", name)
-    name = re.sub(r"(?<=\w) +- *(?=\w)|(?<=\w) *- +(?=\w)", "-", name)
-    return name
+    name = _particle_pattern(gaz.particles).sub(r"\1-", name)
+    return _LOOSE_HYPHEN.sub("-", name)
+
+
+_LOOSE_HYPHEN = re.compile(r"(?<=\w) +- *(?=\w)|(?<=\w) *- +(?=\w)")
+
+
+@lru_cache(maxsize=4)
+def _particle_pattern(particles: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w-])({alternatives})\s*\.?\s*[-‐–]\s*(?=\w)")
 
 
 def gazetteer_entry(text: str, gaz: Gazetteer) -> GazEntry | None:

@@ -45,10 +45,12 @@ class EntityRepairer:
 
     def __init__(self, nlp: Language) -> None:
         self.gaz = load_gazetteer()
-        self.titles: Titles = {
-            tuple(t.lower_ for t in nlp.make_doc(" ".join(words))): kind
-            for words, kind in self.gaz.titles.items()
-        }
+        self.titles: Titles = {}
+        for words, kind in self.gaz.titles.items():
+            tokens = tuple(t.lower_ for t in nlp.make_doc(" ".join(words)))
+            for size in range(1, len(tokens)):
+                self.titles.setdefault(tokens[:size], "")
+            self.titles[tokens] = kind
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         surfaces = sorted(self.gaz.surfaces)
         self.matcher.add("GAZ", [nlp.make_doc(surface) for surface in surfaces])

@@ -82,14 +82,21 @@ def _is_plain(m: Mention) -> bool:
     return not m.metonymy and not m.demonym
 
 
-def _node_of(m: Mention) -> str:
-    return f"k:{m.key}" if m.key else f"n:{translit(_display(m))}"
+class _Keys(dict[str, str]):
+    """Transliteration keys, computed once per distinct spelling during one run."""
+
+    def __missing__(self, name: str) -> str:
+        key = self[name] = translit(name)
+        return key
+
+    def node(self, m: Mention) -> str:
+        return f"k:{m.key}" if m.key else f"n:{self[_display(m)]}"
 
 
-def _collect(mentions: Iterable[Mention], uf: _UnionFind) -> dict[str, _Node]:
+def _collect(mentions: Iterable[Mention], uf: _UnionFind, keys: _Keys) -> dict[str, _Node]:
     nodes: dict[str, _Node] = defaultdict(_Node)
     for m in mentions:
-        node = _node_of(m)
+        node = keys.node(m)
         uf.add(node)
         if _is_plain(m):
             weight = 2 if m.role else 1
@@ -98,24 +105,28 @@ def _collect(mentions: Iterable[Mention], uf: _UnionFind) -> dict[str, _Node]:
     return nodes
 
 
-def _link_keys(mentions: Sequence[Mention], nodes: dict[str, _Node], uf: _UnionFind) -> None:
+def _link_keys(
+    mentions: Sequence[Mention], nodes: dict[str, _Node], uf: _UnionFind, keys: _Keys
+) -> None:
     """An unrecognised spelling of a known name joins it when the types agree."""
     key_types = load_gazetteer().key_types
     for m in mentions:
         if m.key and _is_plain(m):
-            surface = f"n:{translit(_display(m))}"
+            surface = f"n:{keys[_display(m)]}"
             node = nodes.get(surface)
             if node is not None and node.label == key_types.get(m.key, m.label):
                 uf.union(f"k:{m.key}", surface)
 
 
-def _link_acronyms(mentions: Sequence[Mention], nodes: dict[str, _Node], uf: _UnionFind) -> None:
+def _link_acronyms(
+    mentions: Sequence[Mention], nodes: dict[str, _Node], uf: _UnionFind, keys: _Keys
+) -> None:
     """ "Daesh (EI)", "Service départemental d'incendie et de secours (SDIS)"."""
     for m in mentions:
         if m.alias_of:
-            long_node = f"n:{translit(m.alias_of)}"
+            long_node = f"n:{keys[m.alias_of]}"
             if long_node in nodes:
-                uf.union(long_node, _node_of(m))
+                uf.union(long_node, keys.node(m))
 
 
 def _link_short_names(nodes: dict[str, _Node], uf: _UnionFind) -> None:
@@ -164,16 +175,19 @@ def _link_fuzzy(nodes: dict[str, _Node], uf: _UnionFind) -> None:
         uf.union(names[a], names[b])
 
 
-def _canonical_name(members: Sequence[Mention]) -> str:
+def _canonical_name(members: Sequence[Mention], keys: _Keys) -> str:
     """The most complete frequent form; the gazetteer's name for known entities."""
-    keys = Counter(m.key for m in members if m.key and _is_plain(m))
-    keys = keys or Counter(m.key for m in members if m.key)
-    if keys:
-        return keys.most_common(1)[0][0]
+    known = Counter(m.key for m in members if m.key and _is_plain(m))
+    known = known or Counter(m.key for m in members if m.key)
+    if known:
+        return known.most_common(1)[0][0]
     plain = [m for m in members if _is_plain(m)] or list(members)
+    counts = Counter(_display(m) for m in plain)
+    if len(counts) == 1:
+        return next(iter(counts))
     groups: dict[str, Counter[str]] = defaultdict(Counter)
-    for m in plain:
-        groups[translit(_display(m))][_display(m)] += 1
+    for form, count in counts.items():
+        groups[keys[form]][form] += count
     best = max(groups, key=lambda g: _completeness(g, groups[g]))
     forms = groups[best]
     return max(forms, key=lambda f: (forms[f], sum(not c.isascii() for c in f), f))
@@ -188,6 +202,8 @@ def _entity_type(members: Sequence[Mention], name: str) -> str:
     key_types = load_gazetteer().key_types
     if name in key_types and any(m.key == name for m in members):
         return key_types[name]
+    if len(members) == 1:
+        return members[0].label
     votes: Counter[str] = Counter()
     for m in members:
         if _is_plain(m):
@@ -197,8 +213,8 @@ def _entity_type(members: Sequence[Mention], name: str) -> str:
     return max(votes, key=lambda lab: (votes[lab], _LABEL_ORDER[lab]))
 
 
-def _build(members: Sequence[Mention], taken: set[str]) -> Entity:
-    name = _canonical_name(members)
+def _build(members: Sequence[Mention], taken: set[str], keys: _Keys) -> Entity:
+    name = _canonical_name(members, keys)
     label = _entity_type(members, name)
     eid = entity_id(label, name)
     suffix = 2
@@ -216,18 +232,18 @@ def _build(members: Sequence[Mention], taken: set[str]) -> Entity:
 def canonicalize_entities(analyses: Sequence[DocAnalysis]) -> tuple[Entity, ...]:
     """One ``Entity`` per real-world thing across the documents; every mention in one."""
     mentions = [m for a in analyses for m in a.mentions]
-    uf = _UnionFind()
-    nodes = _collect(mentions, uf)
-    _link_keys(mentions, nodes, uf)
-    _link_acronyms(mentions, nodes, uf)
+    uf, keys = _UnionFind(), _Keys()
+    nodes = _collect(mentions, uf, keys)
+    _link_keys(mentions, nodes, uf, keys)
+    _link_acronyms(mentions, nodes, uf, keys)
     _link_fuzzy(nodes, uf)
     _link_short_names(nodes, uf)
     clusters: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        clusters[uf.find(_node_of(m))].append(m)
+        clusters[uf.find(keys.node(m))].append(m)
     taken: set[str] = set()
     ordered = sorted(clusters.values(), key=lambda ms: (ms[0].doc, ms[0].start))
-    entities = [_build(members, taken) for members in ordered]
+    entities = [_build(members, taken, keys) for members in ordered]
     entities.sort(key=lambda e: (-len(e.mentions), e.name, e.id))
     return tuple(entities)
 

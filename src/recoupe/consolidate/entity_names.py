@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from recoupe.analyze.entity_gazetteer import fold, load_gazetteer
 
@@ -22,15 +21,15 @@ _SOUNDS = (
     (r"([a-z])\1+", r"\1"),
     (r"(?<=[aeiou])h\b", ""),  # Misratah = Misrata
 )
+_COMPILED = tuple((re.compile(pattern), repl) for pattern, repl in _SOUNDS)
 _CONNECTORS = frozenset({"sur", "sous", "les", "lez", "en"})
 
 
-@lru_cache(maxsize=65536)
 def translit(name: str) -> str:
     """A key shared by spellings of one name: folded, then sounds spelled one way."""
     key = fold(name)
-    for pattern, repl in _SOUNDS:
-        key = re.sub(pattern, repl, key)
+    for pattern, repl in _COMPILED:
+        key = pattern.sub(repl, key)
     return key
 
 
