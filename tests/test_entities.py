@@ -202,3 +202,25 @@ def test_fuzzy_pairs_compare_inside_blocks_only() -> None:
     labels = {"kristalina georgieva": "PER", "kristalina gueorgieva": "PER", "orange": "ORG"}
     assert list(fuzzy_pairs(labels)) == [("kristalina georgieva", "kristalina gueorgieva")]
     assert list(fuzzy_pairs({"conseil national": "ORG", "conseil nationale": "LOC"})) == []
+
+
+def test_a_surname_goes_to_a_full_name_far_more_cited_than_the_others() -> None:
+    d = Docs()
+    for doc in "abcd":
+        d.add(doc, "Mouammar Kadhafi", "PER")
+    d.add("e", "Saïf al-Islam Kadhafi", "PER")
+    d.add("f", "Kadhafi", "PER")
+    entities = d.entities()
+    assert entity_of(entities, "Kadhafi").name == "Mouammar Kadhafi"
+    assert len(entity_of(entities, "Saïf al-Islam Kadhafi").mentions) == 1
+
+
+def test_canonicalisation_handles_thousands_of_documents() -> None:
+    d = Docs()
+    for i in range(2000):
+        d.add(f"d{i}", f"Personne{i % 700} Nom{i % 300}", "PER")
+        d.add(f"d{i}", "Irak", "LOC", key="Irak")
+        d.add(f"d{i}", f"Ville{i % 500}", "LOC")
+    entities = d.entities()
+    assert sum(len(e.mentions) for e in entities) == 6000
+    assert entity_of(entities, "Irak").name == "Irak"

@@ -191,3 +191,55 @@ def test_offsets_point_at_the_text(nlp: Any) -> None:
     doc = nlp(text)
     for m in mentions_from_doc(doc, "d1"):
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les rebelles ont pris Tripoli hier.", [False]),
+        ("La chute de Tripoli a surpris.", [False]),
+        ("(Londres) Une actrice a témoigné.", [False]),
+        ("Selon Londres, rien ne change.", [True]),
+        ("Washington et Pékin ont signé un accord.", [True, True]),
+        ("Il a voyagé à Bagdad et Damas.", [False, False]),
+        ("Cet allié de Téhéran et de Moscou hésite.", [True, True]),
+        ("Paris a débloqué un fonds.", [True]),
+        ("La commune attend un geste de Bruxelles.", [True]),
+    ],
+)
+def test_metonymy_needs_evidence_that_the_capital_acts(
+    nlp: Any, text: str, expected: list[bool]
+) -> None:
+    got = [m for m in repaired(nlp, text, []) if m.label == "LOC"]
+    assert [m.metonymy for m in got] == expected
+
+
+def test_brussels_acting_stands_for_the_european_union(nlp: Any) -> None:
+    got = repaired(nlp, "Bruxelles a infligé une amende record.", [])
+    assert (got[0].metonymy, got[0].key) == (True, "Union européenne")
+
+
+@pytest.mark.parametrize(
+    ("text", "ent", "label"),
+    [
+        ("Le ministre britannique des Affaires étrangères est venu.", "Affaires étrangères", "PER"),
+        ("Le bilan a été donné par le ministère de la Santé.", "Santé", "LOC"),
+        ("Ils ont vu MASSACRES EN SÉRIE à la une.", "MASSACRES EN SÉRIE", "ORG"),
+        ("Agrandir le texte\nLe texte suit.", "Agrandir", "LOC"),
+        ("Il viendra Vendredi prochain.", "Vendredi", "PER"),
+        ("L'Etat français a payé.", "Etat français", "LOC"),
+    ],
+)
+def test_portfolios_headings_and_shouting_are_not_names(
+    nlp: Any, text: str, ent: str, label: str
+) -> None:
+    assert repaired(nlp, text, [(ent, label)]) == []
+
+
+def test_capital_determiners_that_never_begin_a_name_go(nlp: Any) -> None:
+    got = repaired(
+        nlp,
+        "Un Kadhafi affaibli parle. Le Monde le rapporte.",
+        [("Un Kadhafi", "PER"), ("Le Monde", "ORG")],
+    )
+    assert [m.text for m in got] == ["Kadhafi", "Le Monde"]
