@@ -174,3 +174,29 @@ def test_timex_spans_are_skipped(nlp: Any) -> None:
 def test_numbers_found_without_parse() -> None:
     found = find_numbers("Plus de 2 500 soldats, une quarantaine de vaches et trois chars.")
     assert [n.value for n in found] == [2500, 40, 3]
+
+
+def test_each_figure_takes_its_nearest_source(nlp: Any) -> None:
+    text = "La grève a réuni 1,2 million de grévistes selon la CGT, 368 000 selon la police."
+    first, second = figures(nlp, text)
+    assert first.attributed_to is not None and first.attributed_to.text == "CGT"
+    assert second.attributed_to is not None and "police" in second.attributed_to.text
+    assert second.unit == "gréviste"
+
+
+def test_two_ages_in_a_row(nlp: Any) -> None:
+    found = figures(nlp, "Les deux hommes, âgés de 23 et 25 ans, ont été interpellés.")
+    assert [(q.value, q.kind) for q in found] == [(2, "count"), (23, "age"), (25, "age")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("La maison mesure 120 m² et a coûté 350 000 €.", 120, "mètre carré"),
+        ("Le groupe réalise un chiffre d'affaires de 2,3 Md€.", 2.3e9, "euro"),
+    ],
+)
+def test_units_glued_or_after_a_mistagged_verb(
+    nlp: Any, text: str, value: float, unit: str
+) -> None:
+    assert (figures(nlp, text)[0].value, figures(nlp, text)[0].unit) == (value, unit)

@@ -193,3 +193,42 @@ def test_unclosed_quote_runs_to_paragraph_end() -> None:
     text = "Il a dit « première partie sans fin.\nAutre paragraphe."
     marked = find_marked(text)
     assert [text[m.start : m.end] for m in marked] == ["première partie sans fin."]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("« Nous avançons », a-t-il assuré dans une vidéo.", None),
+        ("« C'est insuffisant », juge le maire de Marseille, Benoît Payan.", "Benoît Payan"),
+        (
+            "« C'est une victoire », s'est félicité le chef de l'opposition, Kemal Kılıçdaroğlu.",
+            "Kemal Kılıçdaroğlu",
+        ),
+        ("Pour Marine Le Pen, « ce gouvernement a échoué ».", "Marine Le Pen"),
+    ],
+)
+def test_short_and_framed_quotes(nlp: Any, text: str, speaker: str | None) -> None:
+    q = one(nlp, text)
+    assert q.kind == "direct"
+    if speaker is not None:
+        assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_quote_opening_the_next_sentence_goes_on(nlp: Any) -> None:
+    text = (
+        "« Nous n'avons pas le choix », explique Marie Dubois, infirmière à Lyon. "
+        "« On travaille à flux tendu depuis des mois. »"
+    )
+    assert [q.speaker.text if q.speaker else None for q in quotes(nlp, text)] == [
+        "Marie Dubois",
+        "Marie Dubois",
+    ]
+
+
+def test_pronoun_for_a_body(nlp: Any) -> None:
+    text = (
+        "Le Conseil constitutionnel a validé la loi. Dans sa décision, il estime que le "
+        "texte est conforme à la Constitution."
+    )
+    q = one(nlp, text)
+    assert q.speaker is not None and "Conseil" in q.speaker.text

@@ -25,7 +25,7 @@ def attribution_for(doc: Doc, units: list[Span], start: int, end: int) -> Source
     unit = cues.unit_of(units, span.start)
     return (
         _from_quotes(doc, start, end)
-        or _from_preposition(doc, unit)
+        or _from_preposition(doc, unit, span[0])
         or _from_report_verb(doc, unit, span[0])
     )
 
@@ -43,16 +43,18 @@ def _from_quotes(doc: Doc, start: int, end: int) -> Source | None:
     return best
 
 
-def _from_preposition(doc: Doc, unit: Span) -> Source | None:
-    """ "selon X" / "d'après X" anywhere in the figure's sentence."""
+def _from_preposition(doc: Doc, unit: Span, figure: Token) -> Source | None:
+    """The "selon X" / "d'après X" of the figure's sentence nearest to it (after it first)."""
+    found: list[tuple[int, Source]] = []
     for tok in unit:
         size = cues.source_preposition(doc, tok.i)
         if size is None:
             continue
         head = _head_after(doc, tok.i + size, unit.end)
         if head is not None:
-            return _name(doc, head)
-    return None
+            distance = tok.i - figure.i if tok.i > figure.i else 2 * (figure.i - tok.i)
+            found.append((distance, _name(doc, head)))
+    return min(found)[1] if found else None
 
 
 def _from_report_verb(doc: Doc, unit: Span, figure: Token) -> Source | None:

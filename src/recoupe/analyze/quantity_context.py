@@ -27,7 +27,7 @@ def fill_elided(doc: Doc, readings: list[Reading]) -> list[Reading]:
         if reading.unit:
             out.append(reading)
             continue
-        donor = _antecedent(doc, out, reading) or _successor(doc, readings[i + 1 :], reading)
+        donor = _successor(doc, readings[i + 1 :], reading) or _antecedent(doc, out, reading)
         if donor is not None:
             out.append(
                 replace(reading, unit=donor.unit, kind=donor.kind, modifiers=donor.modifiers)

@@ -44,7 +44,9 @@ def _qualifier_re() -> re.Pattern[str]:
 
 @cache
 def _age_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|\W)(?:{lex.alternation(lex.age_cues())})\s*$", re.IGNORECASE)
+    cues = lex.alternation(lex.age_cues())
+    # "âgé de 54 ans", and the second number of "âgés de 23 et 25 ans"
+    return re.compile(rf"(?:^|\W)(?:{cues})\s*(?:\d+\s*(?:et|à|ou|,)\s*)?$", re.IGNORECASE)
 
 
 def read_number(doc: Doc, expr: NumberExpr) -> Reading | None:
@@ -57,20 +59,23 @@ def read_number(doc: Doc, expr: NumberExpr) -> Reading | None:
         return None
     qualifier, start = _qualifier_before(doc.text, expr)
     unit = _unit_after(doc, after, expr.scaled) or _unit_before(doc, first)
+    unit = unit or _unit_inside(doc, after - 1)
+    if unit is not None and _in_timex(doc, expr):
+        return None
     if unit is not None:
         name, kind, last = unit
-        return _finish(
-            doc,
-            Reading(
-                expr, start, doc[last].idx + len(doc[last]), qualifier, name, kind, first, last
-            ),
-        )
+        end = doc[last].idx + len(doc[last].text.rstrip("."))
+        reading = Reading(expr, start, end, qualifier, name, kind, first, last)
+        return _finish(doc, reading)
     noun = _counted_noun(doc, after, expr.scaled)
     if noun is None:
-        if expr.plain_year or _needs_noun(expr):
+        if expr.plain_year or _needs_noun(expr) or _in_timex(doc, expr):
             return None
         return Reading(expr, start, expr.end, qualifier, "", "count", first, after - 1)
-    return _with_noun(doc, expr, start, qualifier, first, noun)
+    counted = _with_noun(doc, expr, start, qualifier, first, noun)
+    if counted is not None and counted.kind != "age" and _in_timex(doc, expr):
+        return None  # the temporal tagger took it ("24 heures"); ages stay figures
+    return counted
 
 
 def _with_noun(
@@ -111,7 +116,7 @@ def _needs_noun(expr: NumberExpr) -> bool:
 
 
 def _is_date_or_rank(doc: Doc, expr: NumberExpr, first: int, after: int) -> bool:
-    if _in_timex(doc, expr) or _phone_like(doc.text, expr):
+    if _phone_like(doc.text, expr):
         return True
     if _ambiguous_word(doc, expr, first, after):
         return True
@@ -120,9 +125,17 @@ def _is_date_or_rank(doc: Doc, expr: NumberExpr, first: int, after: int) -> bool
     if first == 0 or _qualifier_before(doc.text, expr)[1] != expr.start:
         return False
     prev = doc[first - 1]
-    if prev.pos_ in _NOUNS and not _is_symbol(prev):
+    if prev.pos_ in _NOUNS and not _is_symbol(prev) and _names_or_ranks(doc, first, after):
         return True
     return prev.lower_ in lex.identifier_nouns() or prev.text in ("n°", "N°", "#")
+
+
+def _names_or_ranks(doc: Doc, first: int, after: int) -> bool:
+    """ "résolution 2334", "janvier 2020": the number hangs on the noun before it (a verb
+    mistagged as a noun, "mesure 120 m²", keeps the number on the noun after it)."""
+    hangs = doc[first].head.i == first - 1 or doc[after - 1].head.i == first - 1
+    counts = after < len(doc) and doc[after].pos_ == "NOUN" and doc[first].head.i == after
+    return hangs or not counts
 
 
 def _ambiguous_word(doc: Doc, expr: NumberExpr, first: int, after: int) -> bool:
@@ -208,6 +221,13 @@ def _unit_after(doc: Doc, i: int, scaled: bool) -> tuple[str, str, int] | None:
         if unit is not None:
             return unit.name, unit.kind, toks.end - 1
     return None
+
+
+def _unit_inside(doc: Doc, last: int) -> tuple[str, str, int] | None:
+    """A unit glued to the number's last token by the tokenizer: "Md€." in "2,3 Md€."."""
+    text = lex.normalise(doc[last].text).rstrip(".")
+    unit = lex.units().get(text) if not text[:1].isdigit() else None
+    return (unit.name, unit.kind, last) if unit is not None else None
 
 
 def _unit_before(doc: Doc, first: int) -> tuple[str, str, int] | None:

@@ -45,6 +45,16 @@ def is_speech_verb(tok: Token, incise: bool = False) -> bool:
     return any(_with_clitic(lemma, reflexive) in verbs for lemma in lemmas(tok))
 
 
+def _mistagged_incise(tok: Token) -> bool:
+    """ "…», juge le maire": an incise verb the tagger took for a noun, before its subject."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if tok.pos_ not in ("NOUN", "ADJ") or not tok.is_lower or nxt is None:
+        return False
+    if nxt.pos_ not in ("DET", "PROPN") and nxt.text[:1] != "-":
+        return False
+    return any(lemma in lex.incise_verbs() for lemma in lemmas(tok)[1:])
+
+
 def _with_clitic(lemma: str, reflexive: bool) -> str:
     if not reflexive:
         return lemma
@@ -116,7 +126,7 @@ def incise_after(doc: Doc, i: int) -> Token | None:
     if i < len(doc) and doc[i].text == ",":
         i += 1
     for tok in doc[i : i + 5]:
-        if is_speech_verb(tok, incise=True):
+        if is_speech_verb(tok, incise=True) or _mistagged_incise(tok):
             return tok
         relative = tok.lower_ in ("qui", "que", "qu'", "qu’", "dont", "où")
         if relative or (tok.pos_ not in _PREFIX_OK and tok.text[:1] != "-"):

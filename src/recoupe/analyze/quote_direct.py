@@ -48,19 +48,48 @@ def _direct(
     doc: Doc, m: Marked, skip: list[tuple[int, int]], units: list[Span]
 ) -> Candidate | None:
     words = doc.text[m.start : m.end].split()
-    if len(words) < _MIN_WORDS and doc.text[m.end - 1 : m.end] not in _SENTENCE_END:
-        return None
     after = _framed_after(doc, m)
+    if after is None and len(words) < _MIN_WORDS and doc.text[m.end - 1] not in _SENTENCE_END:
+        return None
     if after is None and _designation(doc, m, words):
         return None
     framed = after or _framed_before(doc, m, skip, units)
     if framed is not None:
         verb, subjects = framed
         return Candidate(m.start, m.end, "direct", cues.cue_span(verb), subjects, verb)
-    starts_paragraph = doc.text[: m.open_at].rstrip(" \t\u00a0").endswith("\n") or m.open_at == 0
-    if starts_paragraph or len(words) >= _UNFRAMED_WORDS:
-        return Candidate(m.start, m.end, "direct", continues=starts_paragraph)
+    source = _framed_by_source(doc, m, units)
+    if source is not None:
+        return Candidate(m.start, m.end, "direct", source[0], (source[1],))
+    if _opens_sentence(doc, m, units) or len(words) >= _UNFRAMED_WORDS:
+        return Candidate(m.start, m.end, "direct", continues=_opens_sentence(doc, m, units))
     return None
+
+
+def _opens_sentence(doc: Doc, m: Marked, units: list[Span]) -> bool:
+    """A quote with no cue that opens its sentence goes on from the quote before it."""
+    opening = _token_at_or_after(doc, m.open_at)
+    return opening is not None and cues.unit_of(units, opening).start == opening
+
+
+def _framed_by_source(doc: Doc, m: Marked, units: list[Span]) -> tuple[Span, Token] | None:
+    """ "Pour Marine Le Pen, « … »", "Selon le ministre, « … »": a source opens the sentence."""
+    opening = _token_at_or_after(doc, m.open_at)
+    if opening is None:
+        return None
+    unit = cues.unit_of(units, opening)
+    first = unit.start
+    size = cues.source_preposition(doc, first)
+    if size is None and doc[first].lower_ == "pour":
+        size = 1
+    if size is None or opening - first > 12 or doc[opening - 1].text != ",":
+        return None
+    phrase = doc[first + size : opening - 1]
+    head = next((t for t in phrase if t.pos_ in ("PROPN", "NOUN")), None)
+    if head is None or (
+        doc[first].lower_ == "pour" and not any(t.ent_type_ in ("PER", "ORG") for t in phrase)
+    ):
+        return None
+    return doc[first : first + size], head
 
 
 def _framed_after(doc: Doc, m: Marked) -> tuple[Token, tuple[Token, ...]] | None:

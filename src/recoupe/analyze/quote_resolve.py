@@ -15,6 +15,7 @@ from recoupe.analyze import quote_lexicon as lex
 from recoupe.analyze import quote_speakers as sp
 from recoupe.analyze.quote_direct import Candidate
 
+_IMPERSONAL = frozenset({"falloir", "sembler", "paraître", "agir", "apparaître"})
 _CONTINUATION_CHARS = 600  # a quote with no cue continues one that ended this close
 
 
@@ -44,7 +45,8 @@ class SpeakerResolver:
         if head.lower_ in lex.subject_pronouns():
             if _impersonal(head, cand.verb):
                 return self._sentence_source(cand)
-            return sp.resolve_pronoun(head, self.persons) or self.last
+            found = sp.resolve_pronoun(head, self.persons)
+            return found or self.last or self._body_before(head)
         if head.pos_ == "PRON":
             return None
         return self._from_phrase(head, cand.subjects)
@@ -64,13 +66,22 @@ class SpeakerResolver:
         ent = sp.entity_of(doc, head)
         if ent is not None:
             return sp.trim_title(ent) if ent.label_ == "PER" else ent
+        phrase = sp.noun_phrase(head)
         if head.lower_ in lex.person_titles() or head.lemma_.lower() in lex.person_titles():
             return (
-                sp.resolve_title(head, self.persons)
+                sp.apposed_person(doc, phrase)
+                or sp.resolve_title(head, self.persons)
                 or self._recent_person(head)
-                or (sp.noun_phrase(head))
+                or phrase
             )
-        return sp.noun_phrase(head)
+        return phrase
+
+    def _body_before(self, pron: Token) -> Span | None:
+        """ "Le Conseil constitutionnel… Il estime que…": with no person, the nearest body."""
+        for ent in reversed(self.doc.ents):
+            if ent.end <= pron.i and pron.i - ent.end < 80 and ent.label_ in ("ORG", "MISC"):
+                return ent
+        return None
 
     def _recent_person(self, head: Token) -> Span | None:
         """ "La maire estime…" right after a quote of a person: that person."""
@@ -131,4 +142,4 @@ def _impersonal(pron: Token, verb: Token | None) -> bool:
     """ "il a été précisé", "il est indiqué": no one speaks through this "il"."""
     if pron.lower_ != "il" or verb is None:
         return False
-    return pron.dep_.startswith("expl") or any(c.dep_ == "aux:pass" for c in verb.children)
+    return verb.lemma_ in _IMPERSONAL or any(c.dep_ == "aux:pass" for c in verb.children)

@@ -38,11 +38,7 @@ def subject_of(
     left = _left_subject(verb)
     tok = verb
     for _ in range(4):
-        found = [
-            c
-            for c in tok.children
-            if c.dep_ in _SUBJECTS and c.lower_ not in ("-t", "t") and usable(c)
-        ]
+        found = [c for c in tok.children if _is_subject(c) and usable(c)]
         if found and tok is verb and left is not None and _left_first(left, found, usable):
             return [left], tok  # "A la Maison Blanche, Al-Kazemi a déclaré"
         if found:
@@ -51,6 +47,13 @@ def subject_of(
             break
         tok = tok.head
     return ([left] if left is not None and usable(left) else []), tok
+
+
+def _is_subject(tok: Token) -> bool:
+    """A subject dependent; "il"/"elle" count even when parsed as expletives."""
+    if tok.lower_ in ("-t", "t"):
+        return False
+    return tok.dep_ in _SUBJECTS or (tok.dep_ == "expl:subj" and tok.lower_ in ("il", "elle"))
 
 
 def _left_first(left: Token, found: list[Token], usable: Callable[[Token], bool]) -> bool:
@@ -133,6 +136,8 @@ def noun_phrase(tok: Token) -> Span:
         if doc[j].is_punct and doc[j].text not in ("-", "'", "’"):
             right = j - 1
             break
+    while right > tok.i and (doc[right].lower_ in lex.time_words() or doc[right].is_punct):
+        right -= 1  # "l'ONU jeudi"
     while left < tok.i and (doc[left].is_punct or doc[left].pos_ in ("ADP", "CCONJ")):
         left += 1
     return doc[left : right + 1]
@@ -145,9 +150,13 @@ def _de_complement(tok: Token) -> bool:
 
 
 def entity_of(doc: Doc, tok: Token) -> Span | None:
+    """The named entity holding ``tok``, without a trailing time word ("l'ONU jeudi")."""
     for ent in doc.ents:
         if ent.start <= tok.i < ent.end:
-            return ent
+            end = ent.end
+            while end - 1 > tok.i and doc[end - 1].lower_ in lex.time_words():
+                end -= 1
+            return ent if end == ent.end else doc[ent.start : end]
     return None
 
 
@@ -233,6 +242,16 @@ def resolve_pronoun(pron: Token, persons: Sequence[Span]) -> Span | None:
         found = gender_of(person)
         if found == "x" or gender == "x" or found == gender:
             return person
+    return None
+
+
+def apposed_person(doc: Doc, phrase: Span) -> Span | None:
+    """ "le chef de l'opposition, Kemal Kılıçdaroğlu": a name set after the phrase by a comma."""
+    if phrase.end + 1 >= len(doc) or doc[phrase.end].text != ",":
+        return None
+    for ent in doc.ents:
+        if ent.start == phrase.end + 1 and ent.label_ == "PER":
+            return trim_title(ent)
     return None
 
 
