@@ -85,7 +85,7 @@ def test_consolidation_stage_runs_in_its_own_process(corpus: Path, tmp_path: Pat
 
 
 def test_whole_bench_in_process(corpus: Path) -> None:
-    spec = BenchSpec(n_docs=4, corpus=(corpus,), growth=3, isolate=False)
+    spec = BenchSpec(n_docs=4, corpus=(corpus,), growth=3, isolate=False, profile_docs=2)
     heard: list[str] = []
     result = run_bench(spec, on_stage=lambda stage: heard.append(stage.name))
     assert heard == ["bare", "pipeline", "consolidate 4", "consolidate 12"]
@@ -99,6 +99,9 @@ def test_whole_bench_in_process(corpus: Path) -> None:
     assert figures["ratio"] == pytest.approx(
         figures["pipeline_docs_per_s"] / figures["bare_docs_per_s"], rel=0.02
     )
+    shares = figures["component_share"]
+    assert list(shares)[:2] == ["tok2vec", "morphologizer"] and "(records)" in shares
+    assert sum(shares.values()) == pytest.approx(1.0, abs=0.01)
     assert "ratio pipeline/bare" in format_report(result)
     json.dumps(figures)
 

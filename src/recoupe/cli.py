@@ -186,6 +186,9 @@ def bench_pipeline(
         int, typer.Option(help="Time consolidation at N and at this many times N.")
     ] = 10,
     batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 16,
+    profile_docs: Annotated[
+        int, typer.Option(help="Time each pipeline component on this many documents (0: no).")
+    ] = 100,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Throughput and memory: bare spaCy, full analysis, consolidation, on the same texts."""
@@ -198,6 +201,7 @@ def bench_pipeline(
         max_chars=max_chars,
         growth=growth,
         settings=Settings(batch_size=batch_size, quiet=True),
+        profile_docs=profile_docs,
     )
     missing = [str(p) for p in spec.corpus if not p.exists()]
     if missing:

@@ -49,6 +49,7 @@ class BenchSpec:
     growth: int = 10  # consolidation is timed at n_docs and at growth * n_docs
     settings: Settings = field(default_factory=Settings)
     isolate: bool = True  # one process per stage (honest peaks); False: all in this one
+    profile_docs: int = 100  # documents timed component by component (0: none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ class BenchResult:
     pipeline: StageResult
     consolidation: StageResult
     consolidation_grown: StageResult
+    component_s: dict[str, float] = field(default_factory=dict)  # CPU s per component
 
     def to_dict(self) -> dict[str, Any]:
         return bench_summary(self)
@@ -174,7 +176,18 @@ def stage_consolidate(spec: BenchSpec, analyses_path: Path, n: int) -> StageResu
     return best
 
 
-def _run(isolate: bool, func: Callable[..., StageResult], *args: Any) -> StageResult:
+def stage_profile(spec: BenchSpec) -> dict[str, float]:
+    """CPU seconds per pipeline component over the first ``profile_docs`` documents."""
+    from recoupe.analyze.pipeline import load_pipeline
+    from recoupe.analyze.profile import component_seconds
+
+    base = _documents(spec)
+    nlp = load_pipeline(spec.settings)
+    docs = cycle_documents(base, min(spec.profile_docs, spec.n_docs))
+    return component_seconds(nlp, docs, spec.settings.batch_size)
+
+
+def _run(isolate: bool, func: Callable[..., Any], *args: Any) -> Any:
     if not isolate:
         return func(*args)
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
@@ -201,7 +214,9 @@ def run_bench(
             results.append(_run(spec.isolate, func, *args))
             if on_stage:
                 on_stage(results[-1])
-    return BenchResult(spec, distinct, *results)
+    profile = _run(spec.isolate, stage_profile, spec) if spec.profile_docs > 0 else {}
+    bare, pipeline, consolidation, grown = results
+    return BenchResult(spec, distinct, bare, pipeline, consolidation, grown, profile)
 
 
 def bench_summary(result: BenchResult) -> dict[str, Any]:
@@ -237,9 +252,15 @@ def bench_summary(result: BenchResult) -> dict[str, Any]:
         "pipeline_half_rss_mb": round(pipe.half_rss_mb, 1),
         "consolidation_peak_rss_mb": round(cons.peak_rss_mb, 1),
         "consolidation_grown_peak_rss_mb": round(grown.peak_rss_mb, 1),
+        "component_share": _shares(result.component_s),
         "isolated": result.spec.isolate,
         "machine": machine_description(),
     }
+
+
+def _shares(seconds: dict[str, float]) -> dict[str, float]:
+    total = sum(seconds.values())
+    return {k: round(v / total, 4) for k, v in seconds.items()} if total else {}
 
 
 def machine_description() -> str:
@@ -276,6 +297,12 @@ def format_report(result: BenchResult) -> str:
         f"{s['distinct_docs']} distinct articles cycled to {s['docs']}, texts capped at "
         f"{s['max_chars']} characters; {s['machine']}",
     ]
+    if s["component_share"]:
+        shares = sorted(s["component_share"].items(), key=lambda kv: -kv[1])
+        lines.append(
+            f"CPU time by component ({min(result.spec.profile_docs, s['docs'])} docs): "
+            + ", ".join(f"{k} {v:.0%}" for k, v in shares)
+        )
     return "\n".join(lines)
 
 

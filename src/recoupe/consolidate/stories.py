@@ -30,7 +30,7 @@ Days = tuple[int, int] | None  # first and last day (ordinals) a document's date
 @dataclass(frozen=True, slots=True)
 class StoryOptions:
     window_days: int = 30  # a story with no article for this long takes no new one
-    threshold: float = 0.2  # least similarity to join a story
+    threshold: float = 0.1  # least similarity to join a story
     text_weight: float = 0.5  # share of the text cosine; the rest is the entity cosine
     max_terms: int = 300  # the centroid keeps this many heaviest terms
 
