@@ -61,6 +61,7 @@ class StageResult:
     cpu_s: float
     peak_rss_mb: float
     half_rss_mb: float  # peak RSS once half the documents were done: flat memory if ~equal
+    errors: int = 0  # documents whose analysis recorded an error
 
     @property
     def docs_per_s(self) -> float:
@@ -104,10 +105,10 @@ class _Clock:
         if done == max(1, self.total // 2):
             self.half_rss = peak_rss_mb()
 
-    def result(self, name: str, docs: int, words: int) -> StageResult:
+    def result(self, name: str, docs: int, words: int, errors: int = 0) -> StageResult:
         wall = time.perf_counter() - self.wall
         cpu = time.process_time() - self.cpu
-        return StageResult(name, docs, words, wall, cpu, peak_rss_mb(), self.half_rss)
+        return StageResult(name, docs, words, wall, cpu, peak_rss_mb(), self.half_rss, errors)
 
 
 def _documents(spec: BenchSpec) -> list[Document]:
@@ -146,13 +147,14 @@ def stage_pipeline(spec: BenchSpec, analyses_path: Path) -> StageResult:
         pass
     clock = _Clock(spec.n_docs)
     kept: list[DocAnalysis] = []
-    done = 0
+    done = errors = 0
     for analysis in analyze_documents(cycle_documents(base, spec.n_docs), nlp, spec.settings):
         if done < len(base):
             kept.append(analysis)
         done += 1
+        errors += bool(analysis.errors)
         clock.tick(done)
-    result = clock.result("pipeline", done, _words(base, spec.n_docs))
+    result = clock.result("pipeline", done, _words(base, spec.n_docs), errors)
     analyses_path.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
     return result
 
@@ -235,6 +237,7 @@ def bench_summary(result: BenchResult) -> dict[str, Any]:
         "bare_words_per_s": round(bare.words_per_s, 1),
         "pipeline_docs_per_s": round(pipe.docs_per_s, 2),
         "pipeline_words_per_s": round(pipe.words_per_s, 1),
+        "pipeline_docs_with_errors": pipe.errors,
         "ratio": round(pipe.docs_per_s / bare.docs_per_s, 3),
         "ratio_cpu": round(bare.cpu_s / pipe.cpu_s, 3) if pipe.cpu_s else None,
         "bare_s": round(bare.wall_s, 2),
@@ -288,7 +291,8 @@ def format_report(result: BenchResult) -> str:
         "|---|---:|---:|---:|---:|---:|",
         *(stage_row(x) for x in stages(result)),
         "",
-        f"ratio pipeline/bare: {s['ratio']} (CPU time: {s['ratio_cpu']})",
+        f"ratio pipeline/bare: {s['ratio']} (CPU time: {s['ratio_cpu']}); "
+        f"{s['pipeline_docs_with_errors']} documents with an analysis error",
         f"consolidation: {s['consolidation_share']:.1%} of analysis + consolidation at "
         f"{s['docs']} docs; x{s['consolidation_growth']} from {s['docs']} to "
         f"{s['consolidation_grown_docs']} docs (n log n: x{s['nlogn_growth']})",
