@@ -28,19 +28,23 @@ ARTICLES = {
         "Des milliers de manifestants se sont rassemblés sur la place centrale de la capitale. "
         "La police a dispersé le rassemblement avec des gaz lacrymogènes dans la soirée."
     ),
-    "2021-03-03": (
+    "2021-03-06": (
         "Le 1er mars 2021, des milliers de manifestants avaient envahi la place centrale. "
         "Le président a annoncé un remaniement du gouvernement après deux jours de colère."
     ),
-    "2021-03-05": (
-        "Le gouvernement a démissionné le 4 mars 2021 sous la pression de la rue en colère. "
+    "2021-03-12": (
+        "Le gouvernement a démissionné le 9 mars 2021 sous la pression de la rue en colère. "
         "Les manifestants réclament désormais des élections anticipées dans tout le pays."
+    ),
+    "2021-03-14": (
+        "Cinq jours après la démission du gouvernement le 9 mars 2021, le calme revient. "
+        "Les commerces du centre de la capitale ont rouvert leurs portes ce week-end."
     ),
 }
 REFERENCE = """2021-03-01
 des milliers de manifestants se rassemblent sur la place centrale .
 --------------------------------
-2021-03-04
+2021-03-09
 le gouvernement démissionne sous la pression de la rue .
 --------------------------------
 """
@@ -61,7 +65,7 @@ def _analyses(documents: list[Document]) -> list[DocAnalysis]:
     out = []
     for d in documents:
         found = []
-        for needle, value in (("Le 1er mars 2021", "2021-03-01"), ("le 4 mars 2021", "2021-03-04")):
+        for needle, value in (("Le 1er mars 2021", "2021-03-01"), ("le 9 mars 2021", "2021-03-09")):
             if needle in d.text:
                 found.append(timex(d.id, d.text, needle, value))
         out.append(analysis(d.id, d.text, found))
@@ -83,14 +87,14 @@ def test_named_and_published_days_are_ranked(topic: tuple[Path, Path]) -> None:
     pools = day_pools(documents, _analyses(documents))
     ranked = rank_days(pools)
     assert ranked[0] == date(2021, 3, 1)  # named once and published on
-    assert date(2021, 3, 4) in ranked  # named only
+    assert date(2021, 3, 9) in ranked  # named only
 
 
 def test_each_day_gets_at_most_its_sentences(topic: tuple[Path, Path]) -> None:
     documents = load_topic(topic[0], Settings())
     chosen = daily_summaries(documents, _analyses(documents), 2, 1)
     assert len(chosen) == 2 and all(len(v) == 1 for v in chosen.values())
-    assert "démissionné" in chosen[date(2021, 3, 4)][0].text
+    assert "démission" in chosen[date(2021, 3, 9)][0].text
 
 
 def test_scores_with_given_analyses(topic: tuple[Path, Path]) -> None:
@@ -126,3 +130,11 @@ def test_cli_missing_topic(tmp_path: Path) -> None:
         app, ["eval", "tls", str(tmp_path / "no"), str(tmp_path / "no.txt")]
     )
     assert result.exit_code == 2
+
+
+def test_kept_days_are_spread_out() -> None:
+    from recoupe.consolidate.daily import spread
+
+    ranked = [date(2021, 3, 1), date(2021, 3, 2), date(2021, 3, 9), date(2021, 3, 3)]
+    assert spread(ranked, 3) == [date(2021, 3, 1), date(2021, 3, 9), date(2021, 3, 3)]
+    assert spread(ranked, 1) == [date(2021, 3, 1)]
