@@ -56,7 +56,7 @@ def preceded_by(text: str, start: int, phrases: tuple[str, ...] | frozenset[str]
 @lru_cache(maxsize=8)
 def _sentence_ends(text: str) -> tuple[int, ...]:
     """Offsets just after each sentence end of ``text`` (computed once per text)."""
-    return tuple(m.end() for m in _SENTENCE_END.finditer(text))
+    return tuple([m.end() for m in _SENTENCE_END.finditer(text)])
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -72,67 +72,75 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 def direction_at(text: str, start: int, end: int) -> int | None:
     """PAST, FUTURE, PRESENT or None (no cue), from the verbs around ``text[start:end]``."""
     left, right = sentence_span(text, start, end)
-    starts, cues = _sentence_cues(text, left, right)
     clause_left = max([left] + [text.rfind(c, left, start) + 1 for c in _CLAUSE_MARKS])
     clause_right = min([right] + [i for c in _CLAUSE_MARKS if (i := text.find(c, end, right)) >= 0])
-    found = _nearest_cue(starts, cues, start, end, clause_left, clause_right)
+    found = _nearest_cue(text, start, end, clause_left, clause_right)
     if found is None:  # a clause without a verb ("Jeudi, ..."): the sentence's tense
-        found = _nearest_cue(starts, cues, start, end, left, right)
+        found = _nearest_cue(text, start, end, left, right)
     return found
 
 
 _CLAUSE_MARKS = ",;:()"
 
 
-def _nearest_cue(
-    starts: tuple[int, ...], cues: tuple[int, ...], start: int, end: int, lo: int, hi: int
-) -> int | None:
-    """The cue nearest (in words) to ``[start, end)`` among the words in ``[lo, hi)``."""
-    first = bisect.bisect_left(starts, lo)
-    before = bisect.bisect_left(starts, start)  # words before the expression
-    after = bisect.bisect_left(starts, end)  # first word after it
-    last = bisect.bisect_left(starts, hi)
+def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> int | None:
+    """The tense cue nearest (in words) to ``text[start:end]`` among the words in [lo, hi)."""
+    tense = lexicon().tense
+    before = _PLAIN_WORD.findall(text, lo, start)
     best: tuple[float, int] | None = None
-    for i in range(before - 1, first - 1, -1):
-        if cues[i]:
-            best = (before - i, cues[i])
+    following = ""
+    for i in range(len(before) - 1, -1, -1):  # words are normalised only when looked at
+        word = _norm(before[i])
+        cue = _cue(word, _norm(before[i - 1]) if i else "", following, tense)
+        if cue:
+            best = (len(before) - i, cue)
             break
-    for i in range(after, last):
-        if cues[i]:
-            if best is None or i - after + 1.5 < best[0]:
-                best = (i - after + 1.5, cues[i])
+        following = word
+    after = _PLAIN_WORD.findall(text, end, hi)
+    for i in range(len(after)):
+        if best is not None and i + 1.5 >= best[0]:
+            break
+        following = _norm(after[i + 1]) if i + 1 < len(after) else ""
+        cue = _cue(_norm(after[i]), _norm(after[i - 1]) if i else "", following, tense)
+        if cue:
+            best = (i + 1.5, cue)
             break
     return best[1] if best else None
 
 
-@lru_cache(maxsize=64)
-def _sentence_cues(text: str, left: int, right: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Start offsets of the words of ``text[left:right]`` and their tense cues."""
-    tense = lexicon().tense
-    found = list(_PLAIN_WORD.finditer(text, left, right))
-    words = [m.group().lower().replace("’", "'") for m in found]
-    cues = tuple(
-        _cue(word, words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "", tense)
-        for i, word in enumerate(words)
-    )
-    return tuple(m.start() for m in found), cues
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
 
 
 def _cue(word: str, previous: str, following: str, tense: dict[str, frozenset[str]]) -> int:
-    if word in tense["future_words"] or word in tense["conditional_words"]:
-        return 1
-    if word in tense["past_words"]:
-        return -1
     if word in tense["avoir_words"]:  # "a annoncé", "ont déjà", not "ont rendez-vous"
         return -1 if _participle(following, tense) or following in tense["adverbs"] else PRESENT
     if word in tense["reflexive_be"] or (previous == "se" and word == "sont"):
         return -1 if _participle(following, tense) or following in tense["adverbs"] else 0
     if word in tense["be_words"] and following in tense["etre_participles"]:
         return -1
+    return _word_cue(word)
+
+
+@lru_cache(maxsize=8192)
+def _word_cue(word: str) -> int:
+    """The tense a word shows by itself (its list, or its ending)."""
+    tense = lexicon().tense
+    if word in tense["future_words"] or word in tense["conditional_words"]:
+        return 1
+    if word in tense["past_words"]:
+        return -1
     if word in tense["present_words"]:
         return PRESENT
     if len(word) < 5 or not word.isalpha():
         return 0
+    if _FUTURE.match(word) and word not in tense["future_ending_exceptions"]:
+        return 1
+    if _CONDITIONAL.match(word):
+        return 1
+    if _IMPERFECT.match(word) and word not in tense["imperfect_exceptions"]:
+        return -1
+    return 0
     if _FUTURE.match(word) and word not in tense["future_ending_exceptions"]:
         return 1
     if _CONDITIONAL.match(word):

@@ -6,7 +6,7 @@ import bisect
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -38,19 +38,24 @@ def _bound_prefix() -> re.Pattern[str]:
 
 
 _TOKEN = re.compile(r"\w+")
-# Classes of tokens, as patterns that start with a character class (scanned fast).
-_CLASSES = {
-    "#year": re.compile(r"\d(?<!\w\d)\d{3}(?!\w)"),
-    "#clock": re.compile(r"\d(?<!\w\d)\d?[hH]\d{0,2}(?!\w)|[hH](?<!\w[hH])(?!\w)"),
-    "#slash": re.compile(r"\d/\d"),
-    "#colon": re.compile(r"\d:\d"),
-}
+# Classes of tokens, in one pattern that starts with a character class (scanned fast).
+_CLASSES = re.compile(
+    r"[\dhH](?:(?<=\d)(?:(?P<slash>\d*/\d)|(?P<colon>\d*:\d)"
+    r"|(?<!\w\d)(?:(?P<year>\d{3})|(?P<clock>\d?[hH]\d{0,2}))(?!\w))"
+    r"|(?<=[hH])(?<!\w[hH])(?P<h>)(?!\w))"
+)
 _SPACE = re.compile(r"\s")
-_BEFORE, _AFTER = 48, 40  # window around a trigger word, in characters
+_AFTER = 40  # how far after a trigger word a match may go on, in characters
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    words: frozenset[str]
+    before: int  # how far before a trigger word a match may start
 
 
 @cache
-def _triggers() -> dict[str, frozenset[str]]:
+def _triggers() -> dict[str, Trigger]:
     """For each rule, the words one of which its matches contain (data/timex/triggers.json).
 
     A phrase of a word list ("pour le moment") contributes its last word ("moment").
@@ -59,24 +64,24 @@ def _triggers() -> dict[str, frozenset[str]]:
     raw = json.loads(
         resources.files("recoupe").joinpath("data", "timex", "triggers.json").read_text("utf-8")
     )
-    out: dict[str, frozenset[str]] = {}
-    for rule, items in raw.items():
+    out: dict[str, Trigger] = {}
+    for rule, spec in raw.items():
         if rule.startswith("_"):
             continue
         words: set[str] = set()
-        for item in items:
+        for item in spec["words"]:
             phrases = getattr(lex, item[1:]) if item.startswith("@") else [item]
             for phrase in phrases:  # the last word of a phrase is in all its matches
                 tokens = _TOKEN.findall(phrase.lower())
                 words.add(phrase if phrase.startswith("#") else tokens[-1])
-        out[rule] = frozenset(words)
+        out[rule] = Trigger(frozenset(words), int(spec["before"]))
     return out
 
 
 @cache
 def _trigger_pattern(ignore_case: bool) -> re.Pattern[str]:
     """All trigger words as one trie-shaped pattern (one pass over the text finds them)."""
-    words = {w for ws in _triggers().values() for w in ws if not w.startswith("#")}
+    words = {w for t in _triggers().values() for w in t.words if not w.startswith("#")}
     flags = re.IGNORECASE if ignore_case else 0
     return re.compile(rf"(?<!\w)(?:{p.trie(words)})(?!\w)", flags)
 
@@ -89,18 +94,17 @@ def _word_index(text: str) -> dict[str, list[tuple[int, int]]]:
     same = len(low) == len(text)  # lower() keeps offsets (it does for French)
     for m in _trigger_pattern(not same).finditer(low if same else text):
         index.setdefault(m.group().lower(), []).append(m.span())
-    for name, pattern in _CLASSES.items():
-        spans = [m.span() for m in pattern.finditer(text)]
-        if spans:
-            index[name] = spans
+    for m in _CLASSES.finditer(text):
+        name = "#clock" if m.lastgroup == "h" else f"#{m.lastgroup}"
+        index.setdefault(name, []).append(m.span())
     return index
 
 
-def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _windows(text: str, spans: list[tuple[int, int]], before: int) -> list[tuple[int, int]]:
     """Merged windows around ``spans``, each ending on a space (lookaheads see the text)."""
     out: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        lo = max(0, start - _BEFORE)
+        lo = max(0, start - before)
         space = _SPACE.search(text, end + _AFTER)
         hi = space.start() if space else len(text)
         if out and lo <= out[-1][1]:
@@ -116,7 +120,7 @@ def _rules_by_word() -> dict[str, tuple[int, ...]]:
     out: dict[str, list[int]] = {}
     triggers = _triggers()
     for i, (_, handler) in enumerate(_rules()):
-        for word in triggers[handler.__name__]:
+        for word in triggers[handler.__name__].words:
             out.setdefault(word, []).append(i)
     return {w: tuple(ids) for w, ids in out.items()}
 
@@ -130,6 +134,7 @@ def find_candidates(text: str) -> list[Candidate]:
     """Every reading the grammar finds, overlapping ones included."""
     rules = _rules()
     by_word = _rules_by_word()
+    triggers = _triggers()
     hits: dict[int, list[tuple[int, int]]] = {}
     for word, spans in _word_index(text).items():
         for i in by_word.get(word, ()):
@@ -138,7 +143,7 @@ def find_candidates(text: str) -> list[Candidate]:
     for i in sorted(hits):  # rules in their order, each around its trigger words
         pattern, handler = rules[i]
         compiled = pattern()
-        for lo, hi in _windows(text, hits[i]):
+        for lo, hi in _windows(text, hits[i], triggers[handler.__name__].before):
             for m in compiled.finditer(text, lo, hi):
                 found.extend(as_list(handler(m, text)))
     return found
@@ -207,8 +212,10 @@ def _resolve_all(text: str, chosen: list[Candidate], dct: Point | None) -> Itera
     for index in resolution_order(text, chosen):
         cand = chosen[index]
         expr = cand.expr
-        sentence = sentence_span(text, cand.start, cand.end)[0]
-        year_hint = hint[1] if hint and hint[0] == sentence else None
+        year_hint = None  # a year said earlier in the same sentence
+        wants_year = hint is not None and expr.kind == CALENDAR and expr.year is None
+        if wants_year and hint and hint[0] == sentence_span(text, cand.start, cand.end)[0]:
+            year_hint = hint[1]
         start, end = cand.start, cand.end
         resolved = resolve(
             expr,
@@ -219,7 +226,7 @@ def _resolve_all(text: str, chosen: list[Candidate], dct: Point | None) -> Itera
             anchor = resolved.point
             explicit = expr.kind == CALENDAR and expr.year is not None
             if explicit or (expr.kind == RELATIVE and expr.unit == "Y"):
-                hint = (sentence, resolved.point.day.year)
+                hint = (sentence_span(text, start, end)[0], resolved.point.day.year)
         done[index] = TimexMatch(
             start=cand.start,
             end=cand.end,
