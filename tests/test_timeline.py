@@ -141,3 +141,27 @@ def test_date_ranking_counts_documents() -> None:
     ]
     ranked = rank_dates(find_events(docs, analyses, EntityIndex([])), docs)
     assert ranked[0][0] == "1995"
+
+
+def test_a_year_joins_the_month_of_the_same_event_but_a_month_keeps_its_day() -> None:
+    x = "En janvier 2015, la crue avait inondé le quartier des Varennes jusqu'à la levée."
+    y = "Même en 2015, la crue n'avait pas inondé le quartier des Varennes aussi haut."
+    z = "Depuis la mi-mars, les pluies tombent sur le bassin. Le 7 mars, les pluies ont commencé."
+    docs = [
+        make_doc("x", x, "2025-03-10"),
+        make_doc("y", y, "2025-03-12"),
+        make_doc("z", z, "2025-03-12"),
+    ]
+    analyses = [
+        analysis("x", x, [timex("x", x, "En janvier 2015", "2015-01")]),
+        analysis("y", y, [timex("y", y, "en 2015", "2015")]),
+        analysis(
+            "z",
+            z,
+            [timex("z", z, "la mi-mars", "2025-03"), timex("z", z, "Le 7 mars", "2025-03-07")],
+        ),
+    ]
+    entries = build_timeline(docs, analyses, EntityIndex([]), Settings())
+    dates = {e.date: {s.doc for s in e.sources} for e in entries}
+    assert dates["2015-01"] == {"x", "y"} and "2015" not in dates
+    assert "2025-03" in dates and "2025-03-07" in dates

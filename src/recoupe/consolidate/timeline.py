@@ -138,8 +138,9 @@ def merge_events(events: Sequence[Event]) -> list[list[Event]]:
 
 
 def _into_finer(groups: list[list[Event]]) -> list[list[Event]]:
-    """A year or month group joins the one finer group inside it that reports the same thing
-    ("en 2015" and "en janvier 2015" from two articles)."""
+    """A year group joins the one finer group inside that year that reports the same thing
+    ("en 2015" and "en janvier 2015" from two articles). Months stay apart from their days:
+    "depuis la mi-octobre" is not "le 7 octobre"."""
     groups = sorted(groups, key=lambda g: -_PRECISION[g[0].period.precision])
     kept: list[list[Event]] = []
     for group in groups:
@@ -147,9 +148,10 @@ def _into_finer(groups: list[list[Event]]) -> list[list[Event]]:
         finer = [
             k
             for k in kept
-            if k[0].period.value.startswith(value)
+            if group[0].period.precision == "year"
+            and k[0].period.value.startswith(value)
             and k[0].period.value != value
-            and any(_same_event(a, b) for a in group for b in k)
+            and any(_similar(a, b) >= MERGE_SIM["year"] for a in group for b in k)
         ]
         if len(finer) == 1:
             finer[0].extend(group)
@@ -177,10 +179,15 @@ def _link(events: Sequence[Event]) -> list[list[Event]]:
     return list(clusters.values())
 
 
-def _same_event(a: Event, b: Event) -> bool:
+def _similar(a: Event, b: Event) -> float:
     sim = cosine(a.vector, b.vector)
     if min(len(a.clause_vector), len(b.clause_vector)) >= MIN_CLAUSE_TERMS:
         sim = max(sim, cosine(a.clause_vector, b.clause_vector))
+    return sim
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    sim = _similar(a, b)
     if sim >= MERGE_SIM[a.period.precision]:
         return True
     return (
