@@ -45,17 +45,18 @@ def quantities_from_doc(sdoc: Doc, doc_id: str) -> list[Quantity]:
 
 def find_quantities(doc: Doc, doc_id: str = "") -> list[Quantity]:
     """Every figure in a parsed doc, in reading order."""
-    readings = context.fill_elided(doc, _readings(doc))
+    text = doc.text  # built from the tokens on each access: read it once
+    readings = context.fill_elided(doc, _readings(doc, text))
     units = sentence_units(doc)
     out = []
     for i, reading in enumerate(readings):
         stop = readings[i + 1].first if i + 1 < len(readings) else len(doc)
-        out.append(_record(doc, doc_id, reading, stop, units))
+        out.append(_record(doc, text, doc_id, reading, (stop, units)))
     return out
 
 
-def _readings(doc: Doc) -> list[Reading]:
-    numbers = merge_ranges(doc.text, find_numbers(doc.text))
+def _readings(doc: Doc, text: str) -> list[Reading]:
+    numbers = merge_ranges(text, find_numbers(text))
     out: list[Reading] = []
     for expr in numbers:
         if out and expr.start < out[-1].end:
@@ -66,7 +67,10 @@ def _readings(doc: Doc) -> list[Reading]:
     return out
 
 
-def _record(doc: Doc, doc_id: str, r: Reading, stop: int, units: list[SpacySpan]) -> Quantity:
+def _record(
+    doc: Doc, text: str, doc_id: str, r: Reading, where: tuple[int, list[SpacySpan]]
+) -> Quantity:
+    stop, units = where
     names = context.place_spans(doc, r, stop)
     owner = context.owner_span(doc, r)
     if owner is not None and all(owner.start != n.start for n in names):
@@ -80,7 +84,7 @@ def _record(doc: Doc, doc_id: str, r: Reading, stop: int, units: list[SpacySpan]
         doc_id,
         r.start,
         r.end,
-        doc.text[r.start : r.end],
+        text[r.start : r.end],
         n.value,
         low,
         high,

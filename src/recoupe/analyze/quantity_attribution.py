@@ -33,7 +33,7 @@ def attribution_for(doc: Doc, units: list[Span], start: int, end: int) -> Source
 def _from_quotes(doc: Doc, start: int, end: int) -> Source | None:
     stored = doc._.quotes if Doc.has_extension("quotes") else None
     best: Source | None = None
-    best_size = len(doc.text) + 1
+    best_size = 1 << 62
     for quote in stored or ():
         speaker = quote.get("speaker")
         inside = quote["start"] <= start and end <= quote["end"]

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from recoupe.analyze import quantity_lexicon as lex
 from recoupe.analyze.quantity_reading import Reading
+from recoupe.analyze.quote_speakers import entity_of, ents_in
 
 _LINKS = frozenset({"et", "ou", ",", "dont", "contre", "sur", "à", "puis", "mais", "soit"})
 _PLACE_PREPS = frozenset({"en", "au", "aux", "à", "dans", "de", "du", "des", "d'", "d’", "sur"})
@@ -78,8 +79,8 @@ def place_spans(doc: Doc, reading: Reading, stop: int) -> list[Span]:
     while limit < end and not _boundary(doc, limit):
         limit += 1
     out: list[Span] = []
-    for ent in doc.ents:
-        if ent.label_ not in _NAME_LABELS or not (start <= ent.start and ent.end <= limit):
+    for ent in ents_in(doc, start, limit):
+        if ent.label_ not in _NAME_LABELS:
             continue
         if _led_by_preposition(doc, ent.start):
             out.append(ent)
@@ -125,7 +126,5 @@ def owner_span(doc: Doc, reading: Reading) -> Span | None:
 
 
 def _entity_at(doc: Doc, tok: Token) -> Span | None:
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in _NAME_LABELS:
-            return ent
-    return None
+    ent = entity_of(doc, tok)
+    return ent if ent is not None and ent.label_ in _NAME_LABELS else None

@@ -32,6 +32,9 @@ class NumberExpr:
     written: str = "digits"  # digits | words | collective
     scaled: bool = False  # ends with a scale or collective noun that takes "de" ("millions d'")
     plain_year: bool = False  # four plain digits that could be a year
+    surface: str = ""  # text[start:end]
+    before: str = ""  # up to 40 characters of text before ``start``
+    after: str = ""  # up to 20 characters of text after ``end``
 
 
 @cache
@@ -74,8 +77,18 @@ def find_numbers(text: str) -> list[NumberExpr]:
     for expr in found:
         if kept and expr.start < kept[-1].end:
             continue
-        kept.append(expr)
+        kept.append(with_context(text, expr))
     return kept
+
+
+def with_context(text: str, expr: NumberExpr) -> NumberExpr:
+    """The expression with the words around it, so later steps need not slice the text."""
+    return replace(
+        expr,
+        surface=text[expr.start : expr.end],
+        before=text[max(0, expr.start - 40) : expr.start],
+        after=text[expr.end : expr.end + 20],
+    )
 
 
 def parse_digits(raw: str) -> float | None:
@@ -194,7 +207,7 @@ def _range(text: str, a: NumberExpr, b: NumberExpr) -> NumberExpr | None:
     if low >= b.value:
         return None
     start = a.start - (len(before) - lead.start(1)) if lead else a.start
-    return replace(
+    joined = replace(
         b,
         start=start,
         value=(low + b.value) / 2,
@@ -203,6 +216,7 @@ def _range(text: str, a: NumberExpr, b: NumberExpr) -> NumberExpr | None:
         qualifier="range",
         plain_year=False,
     )
+    return with_context(text, joined)
 
 
 def _unscaled(text: str, expr: NumberExpr) -> float:

@@ -57,7 +57,7 @@ def read_number(doc: Doc, expr: NumberExpr) -> Reading | None:
     first, after = span.start, span.end
     if _is_date_or_rank(doc, expr, first, after):
         return None
-    qualifier, start = _qualifier_before(doc.text, expr)
+    qualifier, start = _qualifier_before(expr)
     unit = _unit_after(doc, after, expr.scaled) or _unit_before(doc, first)
     unit = unit or _unit_inside(doc, after - 1)
     if unit is not None and _in_timex(doc, expr):
@@ -116,13 +116,13 @@ def _needs_noun(expr: NumberExpr) -> bool:
 
 
 def _is_date_or_rank(doc: Doc, expr: NumberExpr, first: int, after: int) -> bool:
-    if _phone_like(doc.text, expr):
+    if _phone_like(expr):
         return True
     if _ambiguous_word(doc, expr, first, after):
         return True
     if after < len(doc) and _is_day(doc, expr, after):
         return True
-    if first == 0 or _qualifier_before(doc.text, expr)[1] != expr.start:
+    if first == 0 or _qualifier_before(expr)[1] != expr.start:
         return False
     prev = doc[first - 1]
     if prev.pos_ in _NOUNS and not _is_symbol(prev) and _names_or_ranks(doc, first, after):
@@ -142,11 +142,11 @@ def _ambiguous_word(doc: Doc, expr: NumberExpr, first: int, after: int) -> bool:
     """ "un soldat", "rien de neuf", "7 sept 2023": words that are not numbers here."""
     if expr.written != "words" or expr.scaled:
         return False
-    word = lex.normalise(doc.text[expr.start : expr.end])
+    word = lex.normalise(expr.surface)
     if word not in lex.ambiguous_number_words():
         return False
     if word in ("un", "une"):
-        return _qualifier_before(doc.text, expr)[0] == "exact"
+        return _qualifier_before(expr)[0] == "exact"
     nxt = doc[after] if after < len(doc) else None
     prev = doc[first - 1] if first > 0 else None
     if nxt is not None and (nxt.like_num or nxt.text == "."):
@@ -160,8 +160,8 @@ def _in_timex(doc: Doc, expr: NumberExpr) -> bool:
     return any(s.start_char < expr.end and expr.start < s.end_char for s in doc.spans["timex"])
 
 
-def _phone_like(text: str, expr: NumberExpr) -> bool:
-    window = text[max(0, expr.start - 20) : expr.end + 20]
+def _phone_like(expr: NumberExpr) -> bool:
+    window = expr.before[-20:] + expr.surface + expr.after
     return bool(re.search(r"(?:\+\d{2,3}[\s.]?|\b0)\d(?:[\s.\-]?\d{2}){4}\b", window))
 
 
@@ -183,9 +183,8 @@ def _year_context(doc: Doc, first: int) -> bool:
     return prev in lex.words("quantities", "year_prepositions.txt") or prev in lex.months()
 
 
-def _qualifier_before(text: str, expr: NumberExpr) -> tuple[str, int]:
-    line_start = text.rfind("\n", 0, expr.start) + 1
-    before = text[max(line_start, expr.start - 40) : expr.start].replace("’", "'")
+def _qualifier_before(expr: NumberExpr) -> tuple[str, int]:
+    before = expr.before.rsplit("\n", 1)[-1].replace("’", "'")
     m = _qualifier_re().search(before)
     if m is None:
         return expr.qualifier, expr.start
@@ -322,7 +321,7 @@ def _is_age(doc: Doc, expr: NumberExpr, first: int, noun: Token) -> bool:
     """ "âgé de 54 ans", "un homme de 54 ans", "Jean Dupont, 54 ans", "il a 19 ans"."""
     if noun.lower_ not in ("an", "ans"):
         return False
-    if _age_re().search(doc.text[max(0, expr.start - 30) : expr.start]):
+    if _age_re().search(expr.before[-30:]):
         return True
     prev = doc[first - 1] if first > 0 else None
     before = doc[first - 2] if first > 1 else None

@@ -123,13 +123,14 @@ def _reflexive(tok: Token) -> bool:
 
 def incise_after(doc: Doc, i: int) -> Token | None:
     """The verb of ", a déclaré X" / ", a-t-il ajouté" starting at token ``i`` after a quote."""
-    if i < len(doc) and doc[i].text == ",":
-        i += 1
-    for tok in doc[i : i + 5]:
+    if i >= len(doc) or doc[i].text != ",":
+        return None  # "« Bouclier du Nord » a été lancée": no comma, no incise
+    for tok in doc[i + 1 : i + 6]:
         if is_speech_verb(tok, incise=True) or _mistagged_incise(tok):
             return tok
         relative = tok.lower_ in ("qui", "que", "qu'", "qu’", "dont", "où")
-        if relative or (tok.pos_ not in _PREFIX_OK and tok.text[:1] != "-"):
+        prefix = tok.pos_ in _PREFIX_OK or tok.text[:1] == "-" or tok.lemma_ == "pouvoir"
+        if relative or not prefix:
             return None
     return None
 
@@ -137,11 +138,18 @@ def incise_after(doc: Doc, i: int) -> Token | None:
 def verb_before(doc: Doc, start: int, end: int, skip: list[tuple[int, int]]) -> Token | None:
     """The last speech verb in tokens ``start..end`` (outside quoted stretches ``skip``)."""
     for tok in reversed(doc[start:end]):
-        if any(a <= tok.idx < b for a, b in skip):
+        if any(a <= tok.idx < b for a, b in skip) or _passive(tok):
             continue
         if is_speech_verb(tok) or (is_speech_verb(tok, incise=True) and _before_colon(tok, end)):
             return tok
     return None
+
+
+def _passive(verb: Token) -> bool:
+    """ "les mesures seraient annoncées « … »": a passive speech verb names no speaker."""
+    return any(c.dep_ == "aux:pass" for c in verb.children) and not any(
+        c.dep_ in ("obl:agent", "expl:subj") or c.lower_ == "il" for c in verb.children
+    )
 
 
 def _before_colon(verb: Token, end: int) -> bool:

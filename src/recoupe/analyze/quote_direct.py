@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from recoupe.analyze import quote_cues as cues
+from recoupe.analyze import quote_lexicon as lex
 from recoupe.analyze.quote_marks import Marked
 from recoupe.analyze.quote_speakers import inverted_subject, subject_of
 
@@ -47,9 +48,9 @@ def direct_candidates(doc: Doc, marked: list[Marked], units: list[Span]) -> list
 def _direct(
     doc: Doc, m: Marked, skip: list[tuple[int, int]], units: list[Span]
 ) -> Candidate | None:
-    words = doc.text[m.start : m.end].split()
+    words = m.text.split()
     after = _framed_after(doc, m)
-    if after is None and len(words) < _MIN_WORDS and doc.text[m.end - 1] not in _SENTENCE_END:
+    if after is None and len(words) < _MIN_WORDS and m.text[-1:] not in _SENTENCE_END:
         return None
     if after is None and _designation(doc, m, words):
         return None
@@ -101,8 +102,18 @@ def _framed_after(doc: Doc, m: Marked) -> tuple[Token, tuple[Token, ...]] | None
     verb = cues.incise_after(doc, after)
     if verb is None:
         return None
-    subject = inverted_subject(verb)
+    subject = _document_after(verb) if verb.lemma_ == "lire" else inverted_subject(verb)
     return verb, (subject,) if subject is not None else ()
+
+
+def _document_after(verb: Token) -> Token | None:
+    """ "…», peut-on lire dans un communiqué de la préfecture": the document speaks."""
+    for tok in verb.doc[verb.i + 1 : verb.i + 8]:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.document_nouns():
+            return tok
+        if tok.is_punct:
+            return None
+    return None
 
 
 def _framed_before(
@@ -154,13 +165,22 @@ def _designation(doc: Doc, m: Marked, words: list[str]) -> bool:
 
 
 def _token_at_or_after(doc: Doc, char: int) -> int | None:
-    text = doc.text
-    while char < len(text) and text[char].isspace():
-        char += 1
-    if char >= len(text):
-        return None
     span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None and len(span) else None
+    if span is not None and len(span):
+        return span.start
+    return _token_after_space(doc, char)
+
+
+def _token_after_space(doc: Doc, char: int) -> int | None:
+    """The first token starting after ``char`` (a whitespace character between tokens)."""
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(doc) else None
 
 
 def colon_candidates(doc: Doc, skip: list[tuple[int, int]], units: list[Span]) -> list[Candidate]:
@@ -169,14 +189,14 @@ def colon_candidates(doc: Doc, skip: list[tuple[int, int]], units: list[Span]) -
     for tok in doc:
         if tok.text != ":" or any(a <= tok.idx < b for a, b in skip):
             continue
-        rest = doc.text[tok.idx + 1 :].lstrip(" \t\u00a0\u202f")
-        if not rest or rest[0] in '«“"„\n' or tok.i + 1 >= len(doc):
+        nxt = _token_after_space(doc, tok.idx + 1)
+        if nxt is None or doc[nxt].is_space or doc[nxt].text[:1] in '«“"„':
             continue
         unit = cues.unit_of(units, tok.i)
         verb = cues.verb_before(doc, unit.start, tok.i, skip)
         if verb is None or any(t.is_punct and t.text != "," for t in doc[verb.i + 1 : tok.i]):
             continue
-        begin = len(doc.text) - len(rest)
+        begin = doc[nxt].idx
         end = unit_end(doc, unit, begin)
         if end > begin:
             out.append(
@@ -194,7 +214,8 @@ def colon_candidates(doc: Doc, skip: list[tuple[int, int]], units: list[Span]) -
 
 def unit_end(doc: Doc, unit: Span, start: int) -> int:
     """End of a sentence unit, before its final punctuation (never before ``start``)."""
-    end = unit.end_char
-    while end > start and doc.text[end - 1] in " .;!?\t\n\u00a0\u202f":
+    text = unit.text
+    end = len(text)
+    while end > start - unit.start_char and text[end - 1] in " .;!?\t\n\u00a0\u202f":
         end -= 1
-    return end
+    return unit.start_char + end

@@ -10,7 +10,7 @@ closing mark is ignored: nothing here ever raises on odd input.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _SPACES = " \t\u00a0\u202f\u2009"
@@ -24,6 +24,7 @@ class Marked:
     close_at: int | None  # offset of the closing mark; None when left open
     start: int
     end: int
+    text: str = ""  # the quoted content, text[start:end]
 
 
 def find_marked(text: str) -> list[Marked]:
@@ -46,7 +47,7 @@ def find_marked(text: str) -> list[Marked]:
             pending = None
     if pending is not None:
         out.append(pending)
-    return [m for m in out if m.end > m.start]
+    return [replace(m, text=text[m.start : m.end]) for m in out if m.end > m.start]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -82,7 +82,7 @@ def _final_incise(doc: Doc, sent: Span, skip: list[tuple[int, int]]) -> Candidat
     for tok in sent:
         if tok.text != "," or tok.i - sent.start < 4 or _inside(tok, skip):
             continue
-        if doc.text[: tok.idx].rstrip()[-1:] in '»”"':
+        if doc[tok.i - 1].text[-1:] in '»”"':
             continue
         verb = cues.incise_after(doc, tok.i)
         if verb is None or not cues.is_speech_verb(verb):

@@ -78,8 +78,8 @@ class SpeakerResolver:
 
     def _body_before(self, pron: Token) -> Span | None:
         """ "Le Conseil constitutionnel… Il estime que…": with no person, the nearest body."""
-        for ent in reversed(self.doc.ents):
-            if ent.end <= pron.i and pron.i - ent.end < 80 and ent.label_ in ("ORG", "MISC"):
+        for ent in reversed(sp.ents_in(self.doc, pron.i - 80, pron.i)):
+            if ent.label_ in ("ORG", "MISC"):
                 return ent
         return None
 

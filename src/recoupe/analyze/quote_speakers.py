@@ -150,24 +150,42 @@ def _de_complement(tok: Token) -> bool:
 
 
 def entity_of(doc: Doc, tok: Token) -> Span | None:
-    """The named entity holding ``tok``, without a trailing time word ("l'ONU jeudi")."""
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            end = ent.end
-            while end - 1 > tok.i and doc[end - 1].lower_ in lex.time_words():
-                end -= 1
-            return ent if end == ent.end else doc[ent.start : end]
-    return None
+    """The named entity holding ``tok``, without a trailing time word ("l'ONU jeudi").
+
+    Read from the tokens' IOB tags: ``doc.ents`` is rebuilt on every access.
+    """
+    if tok.ent_iob_ not in ("B", "I"):
+        return None
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    while end - 1 > tok.i and doc[end - 1].lower_ in lex.time_words():
+        end -= 1
+    return Span(doc, start, end, label=tok.ent_type_)
+
+
+def ents_in(doc: Doc, start: int, end: int, whole: bool = True) -> list[Span]:
+    """Entities starting in tokens ``start..end`` (and ending there too when ``whole``)."""
+    out = []
+    for i in range(max(0, start), min(end, len(doc))):
+        if doc[i].ent_iob_ != "B":
+            continue
+        ent = entity_of(doc, doc[i])
+        if ent is not None and (ent.end <= end or not whole):
+            out.append(ent)
+    return out
 
 
 def person_in(doc: Doc, phrase: Span) -> Span | None:
     """The first person's name inside a phrase, titles taken off."""
-    for ent in doc.ents:
-        if ent.label_ == "PER" and phrase.start <= ent.start and ent.end <= phrase.end:
+    for ent in ents_in(doc, phrase.start, phrase.end):
+        if ent.label_ == "PER":
             return trim_title(ent)
-    for ent in doc.ents:  # the model sometimes labels "Premier ministre X" as MISC
-        overlap = phrase.start <= ent.start < phrase.end
-        if overlap and ent.label_ == "MISC" and _looks_like_person(ent):
+    for ent in ents_in(doc, phrase.start, phrase.end, whole=False):
+        if ent.label_ == "MISC" and _looks_like_person(ent):  # "Premier ministre X" as MISC
             return trim_title(ent)
     return None
 
@@ -249,9 +267,9 @@ def apposed_person(doc: Doc, phrase: Span) -> Span | None:
     """ "le chef de l'opposition, Kemal Kılıçdaroğlu": a name set after the phrase by a comma."""
     if phrase.end + 1 >= len(doc) or doc[phrase.end].text != ",":
         return None
-    for ent in doc.ents:
-        if ent.start == phrase.end + 1 and ent.label_ == "PER":
-            return trim_title(ent)
+    ent = entity_of(doc, doc[phrase.end + 1])
+    if ent is not None and ent.start == phrase.end + 1 and ent.label_ == "PER":
+        return trim_title(ent)
     return None
 
 

@@ -42,7 +42,8 @@ def quotes_from_doc(sdoc: Doc, doc_id: str) -> list[Quote]:
 
 def find_quotes(doc: Doc, doc_id: str = "") -> list[Quote]:
     """Every quotation in a parsed doc, in reading order."""
-    marked = find_marked(doc.text)
+    text = doc.text  # built from the tokens on each access: read it once
+    marked = find_marked(text)
     skip = [(m.start, m.end) for m in marked]
     units = sentence_units(doc)
     direct = direct_candidates(doc, marked, units)
@@ -56,9 +57,7 @@ def find_quotes(doc: Doc, doc_id: str = "") -> list[Quote]:
         cue = cand.cue.text if cand.cue is not None else None
         spk = Span(doc_id, speaker.start_char, speaker.end_char, speaker.text) if speaker else None
         out.append(
-            Quote(
-                doc_id, cand.start, cand.end, doc.text[cand.start : cand.end], cand.kind, cue, spk
-            )
+            Quote(doc_id, cand.start, cand.end, text[cand.start : cand.end], cand.kind, cue, spk)
         )
     return out
 
