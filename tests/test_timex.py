@@ -75,6 +75,7 @@ dans la nuit de vendredi à samedi, il a fui | 2024-03-13 | la nuit de vendredi 
 2024-03-08TNI | -
 Les élus doivent maintenant voter. | - | maintenant | TIME | PRESENT_REF | -
 Il reviendra cet été. | 2024-01-15 | cet été | DATE | 2024-SU | -
+Les Jeux de 2028 auront lieu à Los Angeles. | - | 2028 | DATE | 2028 | -
 En été, la demande augmente. | 2024-01-15 | été | DATE | XXXX-SU | -
 Elle a passé la soirée et la nuit au poste. | 2024-01-15 | la nuit | TIME | 2024-01-15TNI | -
 """
@@ -115,6 +116,8 @@ def test_expression(text: str, dct: str | None, expected: tuple[str, str, str, s
         "Appelez le 01.23.45.67.89. pour vous inscrire.",
         "un jour, elle reviendra",
         "La sonde a atteint Mars et la Lune.",
+        "Il a obtenu 2003 voix au second tour.",
+        "Le garçon, âgé d'une dizaine d'années, a été retrouvé.",
     ],
 )
 def test_no_false_positive(text: str) -> None:

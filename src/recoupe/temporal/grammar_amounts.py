@@ -96,7 +96,7 @@ def _refused(m: re.Match[str], text: str, unit_word: str) -> bool:
         return True  # "un jour" is "some day"
     if num in ("un", "une") and unit_word == "heure" and before and before[-1] in ("à", "vers"):
         return True  # "à une heure": a clock time
-    if unit_word in ("an", "ans") and not m.group("il") and not m.group("off"):
+    if unit_word in ("an", "ans", "années") and not m.group("il") and not m.group("off"):
         return _is_age(m, text)
     return False
 

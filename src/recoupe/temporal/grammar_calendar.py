@@ -196,24 +196,47 @@ _STRONG_YEAR_CUES = frozenset(
 
 
 def year(m: re.Match[str], text: str) -> Found:
-    lex = lexicon()
-    if not m.group("pre"):
-        before = words_before(text, m.start(), 30)
-        prev = before[-1] if before else ""
-        if prev in lex.year_blockers_before:
-            return None
-        after = words_after(text, m.end(), 30)
-        nxt = after[0] if after else ""
-        follows_ok = not nxt or not nxt[0].isalnum() or nxt[0].isupper() or nxt.isdigit()
-        original_next = text[m.end() : m.end() + 8].lstrip()[:1]
-        follows_ok = follows_ok or original_next.isupper() or nxt in lex.year_followers
-        if not follows_ok and prev not in _STRONG_YEAR_CUES and prev not in lex.months:
-            return None
+    if not m.group("pre") and not _year_context_ok(m, text):
+        return None
     first = Candidate(m.start(), m.end("year"), Expr("DATE", CALENDAR, year=int(m["year"])), 1)
     if not m.group("year2"):
         return Candidate(m.start(), m.end(), first.expr, 1)
     second = Expr("DATE", CALENDAR, year=int(m.group("year2")))
     return [first, Candidate(m.start("year2"), m.end("year2"), second, 1)]
+
+
+def _year_context_ok(m: re.Match[str], text: str) -> bool:
+    """A bare 4-digit number is a year after "en", "depuis"..., or when no noun follows it
+    ("2500 soldats" is a count; "en 2014 de grandes parties", "2004 auront lieu" are years)."""
+    lex = lexicon()
+    before = words_before(text, m.start(), 30)
+    prev = before[-1] if before else ""
+    if prev in lex.year_blockers_before:
+        return False
+    if prev in _STRONG_YEAR_CUES or prev in lex.months:
+        return True
+    after = words_after(text, m.end(), 30)
+    nxt = after[0] if after else ""
+    if not nxt or not nxt[0].isalnum() or nxt.isdigit():
+        return True
+    if text[m.end() : m.end() + 8].lstrip()[:1].isupper():
+        return True
+    return nxt in lex.year_followers or _is_verb_form(nxt)
+
+
+def _is_verb_form(word: str) -> bool:
+    tense = lexicon().tense
+    return any(
+        word in tense[k]
+        for k in (
+            "future_words",
+            "past_words",
+            "present_words",
+            "conditional_words",
+            "be_words",
+            "avoir_words",
+        )
+    )
 
 
 # --- decades and centuries ------------------------------------------------------------
