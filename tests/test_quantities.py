@@ -200,3 +200,10 @@ def test_units_glued_or_after_a_mistagged_verb(
     nlp: Any, text: str, value: float, unit: str
 ) -> None:
     assert (figures(nlp, text)[0].value, figures(nlp, text)[0].unit) == (value, unit)
+
+
+def test_years_after_a_name_are_not_an_age(nlp: Any) -> None:
+    assert [
+        q.kind
+        for q in figures(nlp, "Trump, quatre ans de plus ? Sophie Tessier, 38 ans, est inquiète.")
+    ] == ["age"]

@@ -232,3 +232,27 @@ def test_pronoun_for_a_body(nlp: Any) -> None:
     )
     q = one(nlp, text)
     assert q.speaker is not None and "Conseil" in q.speaker.text
+
+
+def test_pronoun_goes_to_the_speaker_just_quoted(nlp: Any) -> None:
+    text = (
+        "« Des proches de Mouammar Kadhafi nous contactent », a déclaré Hillary Clinton. "
+        "« Je ne sais pas si Mouammar Kadhafi lui-même a appelé », a-t-elle ajouté."
+    )
+    assert [q.speaker.text if q.speaker else None for q in quotes(nlp, text)] == [
+        "Hillary Clinton",
+        "Hillary Clinton",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« L'Homme de Rio » est un film de Philippe de Broca sorti en salles.",
+        "Il a publié le lien « https://example.org/un/article/tres/long », a-t-il dit.",
+        "Le film « Les Trois Mousquetaires » a attiré des spectateurs.",
+        "L'opération « Bouclier du Nord » a été lancée en décembre.",
+    ],
+)
+def test_titles_links_and_names_are_not_quotes(nlp: Any, text: str) -> None:
+    assert [q for q in quotes(nlp, text) if q.kind == "direct"] == []

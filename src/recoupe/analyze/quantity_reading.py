@@ -330,5 +330,6 @@ def _is_age(doc: Doc, expr: NumberExpr, first: int, noun: Token) -> bool:
     if prev.lower_ in ("de", "d'", "d’") and before is not None:
         return before.lower_ in lex.words("quantities", "age_holders.txt")
     if prev.text == "," and before is not None and before.pos_ == "PROPN":
-        return True
+        nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        return nxt is None or nxt.is_punct  # "Sophie Tessier, 38 ans, …" (not "4 ans de plus")
     return prev.lemma_ == "avoir" and (before is None or before.lower_ not in ("y", "-y"))

@@ -8,6 +8,7 @@ previous paragraph, or when it is long enough to be speech rather than a name in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -19,6 +20,7 @@ from recoupe.analyze.quote_speakers import inverted_subject, subject_of
 
 _MIN_WORDS = 3  # shorter marked stretches are words in quotes, not quotations
 _UNFRAMED_WORDS = 6  # a quote with no verb around it must be at least this long
+_URL = re.compile(r"(?:https?://|www\.)\S+$")
 _SENTENCE_END = (".", "!", "?", "…")
 
 
@@ -49,6 +51,8 @@ def _direct(
     doc: Doc, m: Marked, skip: list[tuple[int, int]], units: list[Span]
 ) -> Candidate | None:
     words = m.text.split()
+    if _URL.match(m.text):
+        return None
     after = _framed_after(doc, m)
     if after is None and len(words) < _MIN_WORDS and m.text[-1:] not in _SENTENCE_END:
         return None
@@ -67,9 +71,19 @@ def _direct(
 
 
 def _opens_sentence(doc: Doc, m: Marked, units: list[Span]) -> bool:
-    """A quote with no cue that opens its sentence goes on from the quote before it."""
+    """A quote with no cue that makes up its sentence goes on from the quote before it
+    (« L'Homme de Rio » est un film: a title opening a sentence, not a quote)."""
     opening = _token_at_or_after(doc, m.open_at)
-    return opening is not None and cues.unit_of(units, opening).start == opening
+    if opening is None:
+        return False
+    unit = cues.unit_of(units, opening)
+    if unit.start != opening:
+        return False
+    if m.close_at is None or m.text[-1:] in _SENTENCE_END:
+        return True
+    closing = _token_at_or_after(doc, m.close_at)
+    rest = doc[closing + 1 : unit.end] if closing is not None else doc[0:0]
+    return all(t.is_punct or t.is_space for t in rest)
 
 
 def _framed_by_source(doc: Doc, m: Marked, units: list[Span]) -> tuple[Span, Token] | None:

@@ -8,6 +8,8 @@ the speaker of the quote just before it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Span, Token
 
 from recoupe.analyze import quote_cues as cues
@@ -22,9 +24,12 @@ _CONTINUATION_CHARS = 600  # a quote with no cue continues one that ended this c
 class SpeakerResolver:
     """Resolves speakers for one document's quotes, fed in reading order."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, quoted: Sequence[tuple[int, int]] = ()) -> None:
         self.doc = doc
-        self.persons = _persons(doc)
+        # people named inside quoted speech are not who "il"/"elle" refers to
+        self.persons = [
+            p for p in _persons(doc) if not any(a <= p.start_char < b for a, b in quoted)
+        ]
         self.last: Span | None = None
         self.last_end = -1
 
@@ -45,7 +50,7 @@ class SpeakerResolver:
         if head.lower_ in lex.subject_pronouns():
             if _impersonal(head, cand.verb):
                 return self._sentence_source(cand)
-            found = sp.resolve_pronoun(head, self.persons)
+            found = self._last_speaker_as(head) or sp.resolve_pronoun(head, self.persons)
             return found or self.last or self._body_before(head)
         if head.pos_ == "PRON":
             return None
@@ -75,6 +80,17 @@ class SpeakerResolver:
                 or phrase
             )
         return phrase
+
+    def _last_speaker_as(self, pron: Token) -> Span | None:
+        """ "« … », a déclaré Clinton. « … », a-t-elle ajouté": the speaker just quoted."""
+        last = self.last
+        if last is None or pron.idx - last.end_char > _CONTINUATION_CHARS:
+            return None
+        if not any(p.start == last.start and p.end == last.end for p in self.persons):
+            return None
+        wanted = lex.subject_pronouns().get(pron.lower_, ("x", "s"))[0]
+        found = sp.gender_of(last)
+        return last if "x" in (wanted, found) or wanted == found else None
 
     def _body_before(self, pron: Token) -> Span | None:
         """ "Le Conseil constitutionnel… Il estime que…": with no person, the nearest body."""

@@ -91,7 +91,7 @@ def inverted_subject(verb: Token) -> Token | None:
     """The subject after an incise verb: "a-t-il ajouté", "a déclaré … l'ancien ministre X"."""
     doc = verb.doc
     for tok in doc[max(0, verb.i - 3) : min(len(doc), verb.i + 3)]:
-        if tok.text[:1] == "-" and tok.lower_ in lex.subject_pronouns():
+        if tok.text[:1] == "-" and (tok.lower_ in lex.subject_pronouns() or tok.lower_ == "-on"):
             return tok
     i = verb.i + 1
     end = min(len(doc), verb.i + 25)

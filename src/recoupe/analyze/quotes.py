@@ -50,7 +50,7 @@ def find_quotes(doc: Doc, doc_id: str = "") -> list[Quote]:
     direct += [c for c in colon_candidates(doc, skip, units) if not _overlaps(c, direct)]
     reported = [c for c in reported_candidates(doc, skip, units) if not _covered(c, direct)]
     candidates = sorted(direct + _without_overlaps(reported), key=lambda c: (c.start, -c.end))
-    resolver = SpeakerResolver(doc)
+    resolver = SpeakerResolver(doc, skip)
     out = []
     for cand in candidates:
         speaker = resolver.speaker(cand)
