@@ -227,7 +227,7 @@ def format_quantity_scores(scores: Mapping[str, Any]) -> str:
     ]
     for key in ("unit", "qualifier", "place", "attribution"):
         acc = scores[key]
-        lines.append(f"{key:<11}accuracy {acc['accuracy']:.3f} on {acc['n']} matched")
+        lines.append(f"{key:<12}accuracy {acc['accuracy']:.3f} on {acc['n']} matched")
     a = scores["ages"]["figures"]
     lines.append(f"ages      P {a['p']:.3f}  R {a['r']:.3f}  F1 {a['f1']:.3f}")
     lines += [f"missed    {m}" for m in scores["missed"]]
