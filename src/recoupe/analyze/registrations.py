@@ -1,8 +1,9 @@
 """Register recoupe's spaCy components, in one place, when asked to.
 
 Importing a component module has no side effect; ``register_components()`` declares the
-factories and extensions. It is idempotent and also runs through the ``spacy_factories``
-entry points, so ``nlp.add_pipe("recoupe_timex")`` works for anyone with recoupe installed.
+factories and extensions. It is idempotent; ``spacy_factories.py`` calls it when spaCy
+follows our entry points, so ``nlp.add_pipe("recoupe_timex")`` works for anyone with recoupe
+installed.
 """
 
 from __future__ import annotations
