@@ -158,6 +158,9 @@ def _partial(expr: Expr, dct: Point | None, direction: Direction) -> tuple[Point
             return None, _unknown_year(expr)
         if dct.precision != "D":
             return dct, format_point(dct)
+        if expr.direction is None and dct.day.isoweekday() == expr.weekday:
+            # "ce lundi", "lundi" in an article of a Monday: that very day, whatever the tense
+            return Point(dct.day, "D"), format_point(Point(dct.day, "D"))
         way = expr.direction if expr.direction is not None else direction()
         # a weekday in the present tense is mostly an announcement: the coming one
         point = Point(weekday_near(dct.day, expr.weekday, way if way in (-1, 1) else 1), "D")
