@@ -110,3 +110,28 @@ def test_a_failing_extractor_is_recorded_and_the_run_goes_on(
     assert [a.doc for a in analyses] == ["d0", "d1", "d2"]
     assert all(a.errors == ("broken: KeyError: 'milliers'",) for a in analyses)
     assert all(a.mentions and not a.quantities for a in analyses)
+
+
+def test_one_failing_document_leaves_the_others_of_its_batch_whole(nlp: Any) -> None:
+    from spacy.language import Language
+
+    from recoupe.analyze.pipeline import analyze_documents
+    from recoupe.records import Document
+
+    def boom(doc: Any) -> Any:
+        if "BOUM" in doc.text:
+            raise RuntimeError("BOUM")
+        return doc
+
+    if not Language.has_factory("test_boom"):
+        Language.component("test_boom", func=boom)
+    nlp.add_pipe("test_boom")
+    try:
+        texts = ["Le maire de Lyon a parlé.\nIl pleut.", "BOUM.", "Le préfet de Nantes.\nFin."]
+        docs = [Document(id=f"d{i}", path="", text=t) for i, t in enumerate(texts)]
+        analyses = list(analyze_documents(docs, nlp, Settings(batch_size=3)))
+    finally:
+        nlp.remove_pipe("test_boom")
+    assert [bool(a.errors) for a in analyses] == [False, True, False]
+    assert analyses[1].errors == ("RuntimeError: BOUM",)
+    assert analyses[0].sentences and analyses[2].mentions

@@ -75,13 +75,8 @@ def _analyze_batch(
     try:
         processed = list(nlp.pipe(docs, batch_size=settings.batch_size))
     except Exception:  # noqa: BLE001 - one bad document must not lose the batch: retry singly
-        processed = []
-        for doc in docs:
-            try:
-                processed.append(nlp(doc))
-            except Exception as err:  # noqa: BLE001 - recorded, never silent
-                doc.user_data["error"] = f"{type(err).__name__}: {err}"
-                processed.append(doc)
+        # on fresh Docs: the failed pass has already annotated some of them
+        processed = [_process_alone(nlp, _prepare(nlp, d.text, d._.dct)) for d in docs]
     for (i, offset), sdoc in zip(pieces, processed, strict=True):
         analysis = analysis_from_doc(sdoc, batch[i].id, offset)
         error = sdoc.user_data.get("error")
@@ -90,3 +85,11 @@ def _analyze_batch(
         parts[i].append(analysis)
     for i, document in enumerate(batch):
         yield merge_analyses(document.id, parts[i])
+
+
+def _process_alone(nlp: Language, doc: Doc) -> Doc:
+    try:
+        return nlp(doc)
+    except Exception as err:  # noqa: BLE001 - recorded, never silent
+        doc.user_data["error"] = f"{type(err).__name__}: {err}"
+        return doc
