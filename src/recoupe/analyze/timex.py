@@ -14,10 +14,9 @@ To re-resolve against another DCT without spaCy, use :func:`recoupe.temporal.rer
 
     nlp.add_pipe("recoupe_timex")
 
-The factory is declared by ``recoupe.analyze.registrations.register_components()``, and
-also when spaCy imports this module through the ``spacy_factories`` entry point (spaCy
-expects entry-point modules to declare their factory on import): ``declare_factory()``
-at the bottom is idempotent, so both paths give the same component.
+The factory is declared by ``recoupe.analyze.registrations.register_components()`` (which
+``recoupe.analyze.spacy_factories``, the target of the ``spacy_factories`` entry point,
+runs on import); importing this module declares nothing.
 """
 
 from __future__ import annotations
@@ -103,6 +102,3 @@ def declare_factory() -> None:
         Language.get_factory_meta("recoupe_timex")
     except ValueError:
         Language.factory("recoupe_timex", assigns=["doc.spans"], func=make_timex)
-
-
-declare_factory()  # for the spacy_factories entry point; see the module docstring

@@ -9,6 +9,7 @@ value once the document creation time (DCT) and the previous dates of the text a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # kinds of meaning
 CALENDAR = "calendar"  # (partial) calendar date: year/month/day/weekday/season/holiday...
@@ -19,9 +20,11 @@ FIXED = "fixed"  # a value that needs nothing: P3Y, PRESENT_REF, XXXX-WXX-4
 EPOCH = "epoch"  # "à la même époque": the anchor, made as precise as the DCT allows
 
 
-@dataclass(frozen=True, slots=True)
-class Expr:
-    """The meaning of a temporal expression, independent of the document date."""
+class Expr(NamedTuple):
+    """The meaning of a temporal expression, independent of the document date.
+
+    (A named tuple: immutable, and quick to build, as the grammar builds many.)
+    """
 
     type: str  # DATE | TIME | DURATION | SET
     kind: str

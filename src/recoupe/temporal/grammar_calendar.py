@@ -15,6 +15,7 @@ from recoupe.temporal import patterns as p
 from recoupe.temporal.context import PRESENT, direction_at, is_generic, words_after, words_before
 from recoupe.temporal.expressions import CALENDAR, EPOCH, FIXED, RELATIVE, Candidate, Expr
 from recoupe.temporal.lexicon import lexicon
+from recoupe.temporal.values import safe_date
 
 Found = Candidate | list[Candidate] | None
 Rule = tuple[Callable[[], re.Pattern[str]], Callable[[re.Match[str], str], Found]]
@@ -74,6 +75,8 @@ def full_date(m: re.Match[str], text: str) -> Found:
     year, short, end = _year(m, text)
     rel = m.group("rel") if end == m.end() else None
     wd = m.group("wd")
+    if safe_date(2000, month_number(m.group("month")), _day(m.group("day"))) is None:
+        return None  # "le 31 février": not a date
     expr = Expr(
         "DATE",
         CALENDAR,
@@ -125,7 +128,7 @@ def _numeric_date() -> re.Pattern[str]:
 
 def numeric_date(m: re.Match[str], text: str) -> Found:
     day, month, raw = int(m.group("d")), int(m.group("m")), m.group("y")
-    if not (1 <= day <= 31 and 1 <= month <= 12):
+    if safe_date(2000, month, day) is None:
         return None
     expr = Expr("DATE", CALENDAR, year=int(raw), short_year=len(raw) == 2, month=month, day=day)
     return Candidate(m.start(), m.end(), expr, 2)

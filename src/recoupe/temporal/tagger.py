@@ -6,7 +6,7 @@ import bisect
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -176,7 +176,7 @@ def with_bounds(text: str, cand: Candidate) -> Candidate:
     mod = lexicon().boundaries.get(m.group("bound").lower())
     if not mod:
         return cand
-    return Candidate(m.start(), cand.end, replace(expr, mod=mod), cand.priority)
+    return Candidate(m.start(), cand.end, expr._replace(mod=mod), cand.priority)
 
 
 def tag(text: str, dct: str | None = None) -> list[TimexMatch]:
