@@ -290,8 +290,10 @@ def eval_quantities(
             _err(f"error: {path} not found. Give the corpus folder and the gold file.")
             raise typer.Exit(2)
     scores = evaluate_quantities(corpus, gold)
-    text = json.dumps(scores, ensure_ascii=False, indent=1) if as_json else (
-        format_quantity_scores(scores)
+    text = (
+        json.dumps(scores, ensure_ascii=False, indent=1)
+        if as_json
+        else (format_quantity_scores(scores))
     )
     typer.echo(text)
 
@@ -312,8 +314,10 @@ def eval_quotes(
             _err(f"error: {path} not found. Give the corpus folder and the gold file.")
             raise typer.Exit(2)
     scores = evaluate_quotes(corpus, gold)
-    text = json.dumps(scores, ensure_ascii=False, indent=1) if as_json else (
-        format_quote_scores(scores)
+    text = (
+        json.dumps(scores, ensure_ascii=False, indent=1)
+        if as_json
+        else (format_quote_scores(scores))
     )
     typer.echo(text)
 
