@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from recoupe.analyze.doctext import doc_text
 from recoupe.analyze.entity_gazetteer import Gazetteer, is_acronym
 from recoupe.analyze.entity_repair import Cand, gazetteer_entry, repaired_name
 
@@ -23,7 +24,7 @@ def _token_indexes(doc: Doc, pattern: re.Pattern[str]) -> list[int]:
     """Indexes of the tokens where ``pattern`` matches in the text (found by regex, not by
     walking every token)."""
     out = []
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(doc_text(doc)):
         start = match.start() + len(match.group()) - len(match.group().lstrip())
         token = doc.char_span(start, start + 1, alignment_mode="expand")
         if token is not None:

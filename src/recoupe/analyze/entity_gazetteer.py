@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -42,6 +42,9 @@ class Gazetteer:
     particles: frozenset[str]
     words: dict[str, frozenset[str]]  # context word lists from context.json
     folded_words: dict[str, frozenset[str]]  # the same, folded (no case, no accents)
+    # surface without its spaces -> entry: the text a token match spans may space its tokens
+    # differently from the list ("Al - Jazeera" for "Al-Jazeera")
+    squeezed: dict[str, GazEntry] = field(default_factory=dict)
 
 
 def _read(name: str) -> str:
@@ -178,6 +181,22 @@ def load_gazetteer() -> Gazetteer:
     particles = frozenset(row[0] for row in _lines("particles.txt"))
     words = _words()
     folded_words = {k: frozenset(fold(w) for w in v) for k, v in words.items()}
+    squeezed: dict[str, GazEntry] = {}
+    for surface, entry in b.surfaces.items():
+        squeezed.setdefault(squeeze(surface), entry)
     return Gazetteer(
-        b.surfaces, folded, b.key_types, b.adjectives, _titles(), particles, words, folded_words
+        b.surfaces,
+        folded,
+        b.key_types,
+        b.adjectives,
+        _titles(),
+        particles,
+        words,
+        folded_words,
+        squeezed,
     )
+
+
+def squeeze(text: str) -> str:
+    """``text`` without any whitespace."""
+    return "".join(text.split())

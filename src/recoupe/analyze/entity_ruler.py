@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 
 from recoupe.analyze import entity_context as ctx
 from recoupe.analyze.entity_acronyms import apply_acronyms
-from recoupe.analyze.entity_gazetteer import Gazetteer, fold, load_gazetteer
+from recoupe.analyze.entity_gazetteer import Gazetteer, fold, load_gazetteer, squeeze
 from recoupe.analyze.entity_metonymy import mark_metonymy
 from recoupe.analyze.entity_repair import (
     Cand,
@@ -31,6 +31,7 @@ from recoupe.analyze.entity_repair import (
     repaired_name,
     split_lines,
 )
+from recoupe.analyze.guard import guarded
 
 EXTENSION = "recoupe_mention"
 _LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -55,6 +56,7 @@ class EntityRepairer:
         surfaces = sorted(self.gaz.surfaces)
         self.matcher.add("GAZ", [nlp.make_doc(surface) for surface in surfaces])
 
+    @guarded("recoupe_entities")
     def __call__(self, doc: Doc) -> Doc:
         cands = repair_mentions(doc, self.matcher, self.gaz, self.titles)
         spans = []
@@ -183,7 +185,9 @@ def _gazetteer_cands(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer) -> list[C
     spans = filter_spans([doc[s:e] for _, s, e in matcher(doc)])
     out = []
     for span in spans:
-        entry = gaz.surfaces[span.text]
+        entry = gaz.surfaces.get(span.text) or gaz.squeezed.get(squeeze(span.text))
+        if entry is None:  # a token match whose text no listed surface spells
+            continue
         out.append(Cand(span.start, span.end, entry.type, "gaz", entry))
     return out
 

@@ -10,7 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from recoupe.analyze.chunking import split_for_model
+from recoupe.analyze.doctext import remember_text
 from recoupe.analyze.extract import analysis_from_doc, merge_analyses
+from recoupe.analyze.guard import doc_errors, record_error
 from recoupe.analyze.registrations import register_components
 from recoupe.records import DocAnalysis, Document
 from recoupe.settings import Settings
@@ -37,7 +39,7 @@ def load_pipeline(settings: Settings) -> Language:
 
 
 def _prepare(nlp: Language, text: str, dct: str | None) -> Doc:
-    doc = nlp.make_doc(text)
+    doc = remember_text(nlp.make_doc(text), text)
     doc._.dct = dct
     return doc
 
@@ -48,8 +50,9 @@ def analyze_documents(
     """Analyse documents in batches, yielding one ``DocAnalysis`` per document, in order.
 
     Texts longer than the model's ``max_length`` are cut at paragraph boundaries; the
-    pieces' records are shifted back to offsets in the whole text. A component failing on
-    one document is recorded in ``errors`` and the other documents go on.
+    pieces' records are shifted back to offsets in the whole text. One of our components
+    failing on one document is recorded in ``errors`` (``analyze/guard.py``) and the rest
+    goes on; the model itself failing makes the batch run again one document at a time.
     """
     batch: list[Document] = []
     for document in documents:
@@ -79,9 +82,9 @@ def _analyze_batch(
         processed = [_process_alone(nlp, _prepare(nlp, d.text, d._.dct)) for d in docs]
     for (i, offset), sdoc in zip(pieces, processed, strict=True):
         analysis = analysis_from_doc(sdoc, batch[i].id, offset)
-        error = sdoc.user_data.get("error")
-        if error:
-            analysis = replace(analysis, errors=(*analysis.errors, str(error)))
+        errors = doc_errors(sdoc)
+        if errors:
+            analysis = replace(analysis, errors=(*analysis.errors, *errors))
         parts[i].append(analysis)
     for i, document in enumerate(batch):
         yield merge_analyses(document.id, parts[i])
@@ -91,5 +94,5 @@ def _process_alone(nlp: Language, doc: Doc) -> Doc:
     try:
         return nlp(doc)
     except Exception as err:  # noqa: BLE001 - recorded, never silent
-        doc.user_data["error"] = f"{type(err).__name__}: {err}"
+        record_error(doc, "spaCy", err)
         return doc

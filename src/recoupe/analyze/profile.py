@@ -15,6 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from recoupe.analyze.doctext import remember_text
 from recoupe.analyze.extract import analysis_from_doc
 from recoupe.records import Document
 
@@ -42,7 +43,7 @@ def _profile_batch(
 ) -> None:
     docs = []
     for document in batch:
-        doc = nlp.make_doc(document.text)
+        doc = remember_text(nlp.make_doc(document.text), document.text)
         doc._.dct = document.date.value
         docs.append(doc)
     for name, proc in nlp.pipeline:

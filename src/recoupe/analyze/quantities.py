@@ -18,6 +18,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from recoupe.analyze import quantity_context as context
+from recoupe.analyze.doctext import doc_text
+from recoupe.analyze.guard import guarded
 from recoupe.analyze.quantity_attribution import attribution_for
 from recoupe.analyze.quantity_numbers import find_numbers, merge_ranges
 from recoupe.analyze.quantity_reading import Reading, read_number
@@ -30,6 +32,7 @@ def make_quantities(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return mark_quantities
 
 
+@guarded("recoupe_quantities")
 def mark_quantities(doc: Doc) -> Doc:
     """Find the document's figures; assigns ``doc._.quantities``."""
     doc._.quantities = [_to_plain(q) for q in find_quantities(doc)]
@@ -45,7 +48,7 @@ def quantities_from_doc(sdoc: Doc, doc_id: str) -> list[Quantity]:
 
 def find_quantities(doc: Doc, doc_id: str = "") -> list[Quantity]:
     """Every figure in a parsed doc, in reading order."""
-    text = doc.text  # built from the tokens on each access: read it once
+    text = doc_text(doc)
     readings = context.fill_elided(doc, _readings(doc, text))
     units = sentence_units(doc)
     out = []

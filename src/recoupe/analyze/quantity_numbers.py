@@ -148,12 +148,17 @@ def _text2num(raw: str) -> float | None:
         return None
 
 
+def _scale(word: str) -> float:
+    """What a collective noun ("centaines", "milliers") or a scale word stands for."""
+    return lex.approx_nouns().get(word) or lex.scales()[word]
+
+
 def _collective(m: re.Match[str]) -> NumberExpr:
     det = m.group("det").lower()
     noun = lex.normalise(m.group("coll"))
-    base = lex.approx_nouns().get(noun) or lex.scales()[noun]
-    if m.group("scale"):
-        base *= lex.scales()[lex.normalise(m.group("scale"))]
+    base = _scale(noun)
+    if m.group("scale"):  # "des centaines de milliers"
+        base *= _scale(lex.normalise(m.group("scale")))
     if det in ("un", "une"):
         return NumberExpr(
             m.start(), m.end(), base, qualifier="approx", written="collective", scaled=True

@@ -12,6 +12,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from recoupe.analyze.doctext import doc_text
+from recoupe.analyze.guard import guarded
 from recoupe.analyze.quote_cues import units as sentence_units
 from recoupe.analyze.quote_direct import Candidate, colon_candidates, direct_candidates
 from recoupe.analyze.quote_marks import find_marked
@@ -27,6 +29,7 @@ def make_quotes(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return mark_quotes
 
 
+@guarded("recoupe_quotes")
 def mark_quotes(doc: Doc) -> Doc:
     """Find the document's quotations; assigns ``doc._.quotes``."""
     doc._.quotes = [_to_plain(q) for q in find_quotes(doc)]
@@ -42,7 +45,7 @@ def quotes_from_doc(sdoc: Doc, doc_id: str) -> list[Quote]:
 
 def find_quotes(doc: Doc, doc_id: str = "") -> list[Quote]:
     """Every quotation in a parsed doc, in reading order."""
-    text = doc.text  # built from the tokens on each access: read it once
+    text = doc_text(doc)
     marked = find_marked(text)
     skip = [(m.start, m.end) for m in marked]
     units = sentence_units(doc)

@@ -26,6 +26,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from recoupe.analyze.doctext import doc_text
+from recoupe.analyze.guard import guarded
 from recoupe.records import Timex
 from recoupe.temporal import tag
 
@@ -46,9 +48,10 @@ class TimexTagger:
         self.name = name
         register_extensions()
 
+    @guarded("recoupe_timex")
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        for found in tag(doc.text, doc._.dct):
+        for found in tag(doc_text(doc), doc._.dct):
             span = doc.char_span(found.start, found.end, label=found.type, alignment_mode="expand")
             if span is None or (spans and span.start < spans[-1].end):
                 continue
@@ -75,6 +78,7 @@ def timexes_from_doc(sdoc: Doc, doc_id: str) -> list[Timex]:
     if SPAN_KEY not in sdoc.spans:
         return []
     out: list[Timex] = []
+    text = doc_text(sdoc)
     for span in sdoc.spans[SPAN_KEY]:
         info: dict[str, Any] | None = span._.timex
         if not info:
@@ -85,7 +89,7 @@ def timexes_from_doc(sdoc: Doc, doc_id: str) -> list[Timex]:
                 doc=doc_id,
                 start=start,
                 end=end,
-                text=sdoc.text[start:end],
+                text=text[start:end],
                 type=str(info["type"]),
                 value=str(info["value"]),
                 mod=info["mod"],

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+from recoupe.analyze.doctext import remember_text
 from recoupe.analyze.timex import timexes_from_doc
 from recoupe.records import Timex
 
@@ -42,7 +43,7 @@ def tag_texts(nlp: Language, items: Sequence[tuple[str, str | None]], passes: in
     started = time.process_time()
     docs = []
     for text, dct in items:
-        doc = nlp.make_doc(text)
+        doc = remember_text(nlp.make_doc(text), text)  # as analyze_documents makes its Docs
         doc._.dct = dct
         docs.append(doc)
     with nlp.select_pipes(enable=others):
