@@ -57,3 +57,41 @@ def test_documents_come_back_in_order_one_analysis_each(nlp: Any) -> None:
     docs = [Document(id=f"d-{i}", path=f"{i}.txt", text=f"Paris, le {i} mai.") for i in range(7)]
     analyses = list(analyze_documents(docs, nlp, Settings(batch_size=3)))
     assert [a.doc for a in analyses] == [d.id for d in docs]
+
+
+def test_a_component_failing_on_one_document_spares_the_batch(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The failing document records the error; its batch mates are analysed once, fully."""
+    from recoupe.analyze import quantities
+
+    real = quantities.find_quantities
+    seen: list[str] = []
+
+    def fragile(doc: Any) -> Any:
+        seen.append(doc.text)
+        if "piège" in doc.text:
+            raise KeyError("piège")
+        return real(doc)
+
+    monkeypatch.setattr(quantities, "find_quantities", fragile)
+    texts = ["Plus de 300 soldats sont arrivés.", "Un piège: 12 soldats.", "Environ 40 blessés."]
+    docs = [Document(id=f"d-{i}", path=f"{i}.txt", text=t) for i, t in enumerate(texts)]
+    analyses = list(analyze_documents(docs, nlp, Settings(batch_size=3)))
+    assert seen == texts  # each document analysed once: no second pass over the batch
+    assert analyses[0].errors == ()
+    assert any("recoupe_quantities" in e and "KeyError" in e for e in analyses[1].errors)
+    assert [q.value for q in analyses[0].quantities] == [300]
+    assert [q.value for q in analyses[2].quantities] == [40]
+    # the other components still ran on the failing document
+    assert analyses[1].sentences and analyses[2].errors == ()
+
+
+def test_doc_text_is_built_once_and_stays_right(nlp: Any) -> None:
+    from recoupe.analyze.doctext import doc_text, remember_text
+
+    doc = nlp.make_doc("Le 7 octobre 2023, à Gaza.")
+    assert doc_text(doc) == doc.text
+    assert doc_text(doc) is doc_text(doc)
+    stale = remember_text(nlp.make_doc("Hier soir."), "autre chose, plus long")
+    assert doc_text(stale) == "Hier soir."  # a stored text of the wrong length is rebuilt

@@ -207,3 +207,18 @@ def test_years_after_a_name_are_not_an_age(nlp: Any) -> None:
         q.kind
         for q in figures(nlp, "Trump, quatre ans de plus ? Sophie Tessier, 38 ans, est inquiète.")
     ] == ["age"]
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("Des centaines de milliers de personnes ont défilé.", 200_000),
+        ("Des dizaines de milliers de manifestants sont sortis.", 20_000),
+        ("Des milliers de personnes ont défilé.", 2000),
+    ],
+)
+def test_collective_nouns_scaled_by_another(nlp: Any, text: str, low: float) -> None:
+    doc = nlp(text)
+    assert not doc.user_data.get("errors")
+    q = one(nlp, text)
+    assert (q.value, q.qualifier) == (low, "vague")
