@@ -91,3 +91,27 @@ def test_sentences_come_in_reading_order(summary: tuple[SummarySentence, ...]) -
     order = {"a": 0, "b": 1, "c": 2}
     keys = [(order[s.sources[0].doc], s.sources[0].start) for s in summary]
     assert keys == sorted(keys)
+
+
+@pytest.mark.parametrize("min_sim", [0.25, 0.45, 0.7, 0.95])
+def test_sentence_index_finds_exactly_what_brute_force_finds(min_sim: float) -> None:
+    """Prefix filtering is exact: the same neighbours and scores as comparing every pair."""
+    import random
+
+    from recoupe.consolidate.similarity import SentenceIndex, TfIdf, cosine
+
+    rng = random.Random(7)
+    vocabulary = [f"w{i}" for i in range(60)]
+    texts = [
+        rng.choices(vocabulary[: rng.randint(8, 60)], k=rng.randint(1, 12)) for _ in range(300)
+    ]
+    texts += [list(t) for t in texts[:40]]  # exact repeats
+    tfidf = TfIdf(texts)
+    vectors = [tfidf.vector(t) for t in texts]
+    index = SentenceIndex(vectors)
+    for query in vectors[:80] + [tfidf.vector(["w1", "w2", "inconnu"])]:
+        expected = sorted(
+            ((i, cosine(query, v)) for i, v in enumerate(vectors) if cosine(query, v) >= min_sim),
+            key=lambda item: (-item[1], item[0]),
+        )
+        assert index.similar(query, min_sim) == expected

@@ -145,14 +145,16 @@ class FigureContext:
         best: tuple[int, Timex] | None = None
         start, end, sentence_start = clause
         for t in self.timexes.get(q.doc, ()):
+            distance = max(t.start - q.end, q.start - t.end, 0)
+            if t.type not in _DATED or distance > AS_OF_DISTANCE:
+                continue
+            inside = t.end > start and t.start < end
             fronted = (
-                sentence_start <= t.start
+                not inside
+                and sentence_start <= t.start
                 and len(document.text[sentence_start : t.start].split()) <= FRONTED_WORDS
             )
-            if t.type not in _DATED or not (fronted or (t.end > start and t.start < end)):
-                continue
-            distance = max(t.start - q.end, q.start - t.end, 0)
-            if distance > AS_OF_DISTANCE or preceded_by(document.text, t.start, self.since):
+            if not (inside or fronted) or preceded_by(document.text, t.start, self.since):
                 continue
             if best is None or distance < best[0]:
                 best = (distance, t)

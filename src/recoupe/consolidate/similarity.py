@@ -94,21 +94,54 @@ def centroid(vectors: Iterable[Vector]) -> Vector:
 
 
 class SentenceIndex:
-    """Vectors with an inverted index, to find similar ones without comparing every pair."""
+    """Vectors indexed to find those at least ``min_sim`` close to a query, exactly, without
+    comparing every pair.
+
+    Prefix filtering (Bayardo et al., "Scaling up all pairs similarity search", 2007): terms
+    are ordered rarest first; a vector is indexed under the shortest prefix of its terms
+    whose remaining weight has a norm below ``min_sim``. A unit query ``q`` and a stored unit
+    vector ``v`` with ``q . v >= min_sim`` must share a term of ``v``'s prefix (the rest of
+    ``v`` alone gives less than ``min_sim``), so probing the prefix index with every term of
+    the query finds every such vector; the candidates are then scored exactly. Frequent
+    words, whose postings are long, sit in the suffixes and are never walked.
+    """
 
     def __init__(self, vectors: Sequence[Vector]) -> None:
         self.vectors = list(vectors)
-        self._postings: dict[str, list[tuple[int, float]]] = {}
-        for i, vec in enumerate(self.vectors):
-            for term, weight in vec.items():
-                self._postings.setdefault(term, []).append((i, weight))
+        df: Counter[str] = Counter()
+        for vec in self.vectors:
+            df.update(vec.keys())
+        self._rank = {t: (c, t) for t, c in df.items()}
+        self._prefixes: dict[float, dict[str, list[int]]] = {}
+
+    def _prefix_index(self, min_sim: float) -> dict[str, list[int]]:
+        index = self._prefixes.get(min_sim)
+        if index is None:
+            index = {}
+            bound = min_sim * min_sim
+            for i, vec in enumerate(self.vectors):
+                rest = sum(w * w for w in vec.values())  # squared norm of the unindexed part
+                for term in sorted(vec, key=self._rank.__getitem__):
+                    if rest < bound:
+                        break
+                    index.setdefault(term, []).append(i)
+                    rest -= vec[term] * vec[term]
+            self._prefixes[min_sim] = index
+        return index
 
     def similar(self, vec: Vector, min_sim: float) -> list[tuple[int, float]]:
-        """Stored vectors (index, cosine) at least ``min_sim`` close to ``vec``, best first."""
-        scores: dict[int, float] = {}
-        for term, weight in vec.items():
-            for i, other in self._postings.get(term, ()):
-                scores[i] = scores.get(i, 0.0) + weight * other
-        found = [(i, s) for i, s in scores.items() if s >= min_sim]
+        """Stored vectors (index, cosine) at least ``min_sim`` close to ``vec``, best first.
+
+        ``vec`` must be normalised (norm 1 or 0), as ``TfIdf.vector`` makes them.
+        """
+        index = self._prefix_index(min_sim)
+        seen: set[int] = set()
+        for term in vec:
+            seen.update(index.get(term, ()))
+        found = []
+        for i in seen:
+            score = cosine(vec, self.vectors[i])
+            if score >= min_sim:
+                found.append((i, score))
         found.sort(key=lambda item: (-item[1], item[0]))
         return found
