@@ -109,7 +109,7 @@ def test_sentence_index_finds_exactly_what_brute_force_finds(min_sim: float) -> 
     tfidf = TfIdf(texts)
     vectors = [tfidf.vector(t) for t in texts]
     index = SentenceIndex(vectors)
-    for query in vectors[:80] + [tfidf.vector(["w1", "w2", "inconnu"])]:
+    for query in [*vectors[:80], tfidf.vector(["w1", "w2", "inconnu"])]:
         expected = sorted(
             ((i, cosine(query, v)) for i, v in enumerate(vectors) if cosine(query, v) >= min_sim),
             key=lambda item: (-item[1], item[0]),

@@ -165,3 +165,101 @@ def test_a_year_joins_the_month_of_the_same_event_but_a_month_keeps_its_day() ->
     dates = {e.date: {s.doc for s in e.sources} for e in entries}
     assert dates["2015-01"] == {"x", "y"} and "2015" not in dates
     assert "2025-03" in dates and "2025-03-07" in dates
+
+
+def _random_events(n: int, seed: int, topics: int = 0) -> list:  # type: ignore[type-arg]
+    import random
+
+    from recoupe.consolidate.periods import parse_period
+    from recoupe.consolidate.similarity import TfIdf
+    from recoupe.consolidate.timeline import Event
+    from recoupe.records import Span, Timex
+
+    rng = random.Random(seed)
+    vocabulary = [f"mot{i}" for i in range(40)]
+    if topics:  # sentences about one of a few subjects, with a stray word
+        words_of = [[f"t{t}w{i}" for i in range(6)] for t in range(topics)]
+        sentences = [
+            rng.sample(rng.choice(words_of), rng.randint(2, 5)) + rng.sample(vocabulary, 1)
+            for _ in range(n)
+        ]
+    else:
+        sentences = [
+            rng.choices(vocabulary[: rng.randint(6, 40)], k=rng.randint(2, 9)) for _ in range(n)
+        ]
+    sentences += [list(s) for s in sentences[: n // 4]]  # reprinted sentences
+    tfidf = TfIdf(sentences)
+    entities = [f"e{i}" for i in range(6 if not topics else 60)]
+    events = []
+    for k, words in enumerate(sentences):
+        value = rng.choice(["2015", "2015-01", "2015-01-07", "2015-03", "2016"])
+        period = parse_period(value)
+        assert period is not None
+        text = " ".join(words)
+        clause = words[: rng.randint(1, len(words))]
+        events.append(
+            Event(
+                doc=f"d{k}",
+                sentence=Span(f"d{k}", 0, len(text), text),
+                clause=(0, len(" ".join(clause))),
+                period=period,
+                timex=Timex(f"d{k}", 0, 4, "2015", "DATE", value),
+                vector=tfidf.vector(words),
+                clause_vector=tfidf.vector(clause),
+                entities=tuple(rng.sample(entities, rng.randint(0, 2))),
+            )
+        )
+    return events
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_indexed_merging_equals_comparing_every_pair(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Busy dates are merged through similarity indexes: the same groups as all pairs."""
+    from recoupe.consolidate import timeline
+
+    events = _random_events(400, seed)
+    monkeypatch.setattr(timeline, "_SMALL", 10**9)
+    every_pair = [[e.doc for e in g] for g in timeline.merge_events(events)]
+    monkeypatch.setattr(timeline, "_SMALL", 2)
+    indexed = [[e.doc for e in g] for g in timeline.merge_events(events)]
+    assert indexed == every_pair
+    assert len(every_pair) < len(events)  # some merging happened
+    assert sum(len(g) for g in every_pair) == len(events)
+
+
+@pytest.mark.parametrize("seed", [5, 6, 8])
+def test_years_join_the_finer_group_that_comparing_every_pair_gives(seed: int) -> None:
+    from recoupe.consolidate import timeline
+
+    def every_pair(groups: list[list[timeline.Event]]) -> list[list[timeline.Event]]:
+        groups = sorted(groups, key=lambda g: -timeline._PRECISION[g[0].period.precision])
+        kept: list[list[timeline.Event]] = []
+        for group in groups:
+            value = group[0].period.value
+            finer = [
+                k
+                for k in kept
+                if group[0].period.precision == "year"
+                and k[0].period.value.startswith(value)
+                and k[0].period.value != value
+                and any(
+                    timeline._similar(a, b) >= timeline.MERGE_SIM["year"] for a in group for b in k
+                )
+            ]
+            if len(finer) == 1:
+                finer[0].extend(group)
+            else:
+                kept.append(list(group))
+        return kept
+
+    events = _random_events(120, seed, topics=40)
+    by_date: dict[str, list[timeline.Event]] = {}
+    for e in events:
+        by_date.setdefault(e.period.value, []).append(e)
+    linked = [g for same in by_date.values() for g in timeline._link(same)]
+    expected = [[e.doc for e in g] for g in every_pair([list(g) for g in linked])]
+    got = [[e.doc for e in g] for g in timeline._into_finer([list(g) for g in linked])]
+    assert got == expected
+    assert len(got) < len(linked)  # some years joined a finer group

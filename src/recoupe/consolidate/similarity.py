@@ -11,7 +11,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from functools import cache
 
 from recoupe.consolidate.lexicon import data_lines
@@ -85,6 +85,15 @@ def cosine(a: Vector, b: Vector) -> float:
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
+def centroid_sum(vectors: Iterable[Vector]) -> Vector:
+    """The sum of ``vectors`` (not normalised): ``cosine(v, sum)`` is the sum of cosines."""
+    total: dict[str, float] = {}
+    for vec in vectors:
+        for t, v in vec.items():
+            total[t] = total.get(t, 0.0) + v
+    return total
+
+
 def centroid(vectors: Iterable[Vector]) -> Vector:
     total: dict[str, float] = {}
     for vec in vectors:
@@ -106,31 +115,49 @@ class SentenceIndex:
     words, whose postings are long, sit in the suffixes and are never walked.
     """
 
-    def __init__(self, vectors: Sequence[Vector]) -> None:
+    def __init__(self, vectors: Sequence[Vector] = ()) -> None:
         self.vectors = list(vectors)
         df: Counter[str] = Counter()
         for vec in self.vectors:
             df.update(vec.keys())
+        # any fixed order is exact; rarest first is fast. Terms first seen in ``add`` rank
+        # as the rarest.
         self._rank = {t: (c, t) for t, c in df.items()}
         self._prefixes: dict[float, dict[str, list[int]]] = {}
+
+    def add(self, vec: Vector) -> int:
+        """Store one more vector; its index."""
+        i = len(self.vectors)
+        self.vectors.append(vec)
+        for min_sim, index in self._prefixes.items():
+            self._index_one(index, i, vec, min_sim)
+        return i
+
+    def _key(self, term: str) -> tuple[int, str]:
+        return self._rank.get(term, (0, term))
+
+    def _index_one(self, index: dict[str, list[int]], i: int, vec: Vector, min_sim: float) -> None:
+        rest = sum(w * w for w in vec.values())  # squared norm of the part not indexed
+        for term in sorted(vec, key=self._key):
+            if rest < min_sim * min_sim:
+                break
+            index.setdefault(term, []).append(i)
+            rest -= vec[term] * vec[term]
 
     def _prefix_index(self, min_sim: float) -> dict[str, list[int]]:
         index = self._prefixes.get(min_sim)
         if index is None:
             index = {}
-            bound = min_sim * min_sim
             for i, vec in enumerate(self.vectors):
-                rest = sum(w * w for w in vec.values())  # squared norm of the unindexed part
-                for term in sorted(vec, key=self._rank.__getitem__):
-                    if rest < bound:
-                        break
-                    index.setdefault(term, []).append(i)
-                    rest -= vec[term] * vec[term]
+                self._index_one(index, i, vec, min_sim)
             self._prefixes[min_sim] = index
         return index
 
-    def similar(self, vec: Vector, min_sim: float) -> list[tuple[int, float]]:
-        """Stored vectors (index, cosine) at least ``min_sim`` close to ``vec``, best first.
+    def similar(
+        self, vec: Vector, min_sim: float, skip: Container[int] = ()
+    ) -> list[tuple[int, float]]:
+        """Stored vectors (index, cosine) at least ``min_sim`` close to ``vec``, best first;
+        those whose index is in ``skip`` are not scored (nor returned).
 
         ``vec`` must be normalised (norm 1 or 0), as ``TfIdf.vector`` makes them.
         """
@@ -140,6 +167,8 @@ class SentenceIndex:
             seen.update(index.get(term, ()))
         found = []
         for i in seen:
+            if i in skip:
+                continue
             score = cosine(vec, self.vectors[i])
             if score >= min_sim:
                 found.append((i, score))

@@ -82,7 +82,7 @@ def merge_repeats(spans: Sequence[tuple[Span, int]], vectors: Sequence[Vector]) 
         cand = Candidate([span], vectors[i], position)
         owner[i] = cand
         out.append(cand)
-        for j, _ in index.similar(vectors[i], DUPLICATE_SIM):
+        for j, _ in index.similar(vectors[i], DUPLICATE_SIM, skip=owner):
             other, other_position = spans[j]
             if j not in owner and other.doc not in cand.docs:
                 owner[j] = cand

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from recoupe.consolidate.clauses import (
@@ -24,7 +24,14 @@ from recoupe.consolidate.clauses import (
 from recoupe.consolidate.entities import EntityIndex
 from recoupe.consolidate.lexicon import data_json
 from recoupe.consolidate.periods import Period, day_bounds, parse_period
-from recoupe.consolidate.similarity import TfIdf, Vector, content_terms, cosine
+from recoupe.consolidate.similarity import (
+    SentenceIndex,
+    TfIdf,
+    Vector,
+    centroid_sum,
+    content_terms,
+    cosine,
+)
 from recoupe.records import DocAnalysis, Document, Source, Span, TimelineEntry, Timex
 from recoupe.settings import Settings
 
@@ -143,24 +150,70 @@ def _into_finer(groups: list[list[Event]]) -> list[list[Event]]:
     "depuis la mi-octobre" is not "le 7 octobre"."""
     groups = sorted(groups, key=lambda g: -_PRECISION[g[0].period.precision])
     kept: list[list[Event]] = []
+    inside: dict[str, _EventIndex] = {}  # year -> the events of the finer groups in it
     for group in groups:
         value = group[0].period.value
-        finer = [
-            k
-            for k in kept
-            if group[0].period.precision == "year"
-            and k[0].period.value.startswith(value)
-            and k[0].period.value != value
-            and any(_similar(a, b) >= MERGE_SIM["year"] for a in group for b in k)
-        ]
+        if group[0].period.precision != "year":
+            kept.append(list(group))
+            continue
+        if value not in inside:  # every finer group is kept before the first year group
+            inside[value] = _EventIndex()
+            for k, other in enumerate(kept):
+                if other[0].period.value.startswith(value) and other[0].period.value != value:
+                    for event in other:
+                        inside[value].add(event, k)
+        index = inside[value]
+        finer = sorted({k for event in group for k in index.matches(event, MERGE_SIM["year"])})
         if len(finer) == 1:
-            finer[0].extend(group)
+            kept[finer[0]].extend(group)
+            for event in group:
+                index.add(event, finer[0])
         else:
             kept.append(list(group))
     return kept
 
 
+class _EventIndex:
+    """Events (each with a tag) found by ``_similar`` above a threshold without comparing
+    every pair: one similarity index on sentences, one on clauses long enough to count."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[Event, int]] = []
+        self.sentences = SentenceIndex()
+        self.clauses = SentenceIndex()
+        self.clause_owner: list[int] = []
+
+    def add(self, event: Event, tag: int) -> None:
+        self.sentences.add(event.vector)
+        if len(event.clause_vector) >= MIN_CLAUSE_TERMS:
+            self.clauses.add(event.clause_vector)
+            self.clause_owner.append(len(self.events))
+        self.events.append((event, tag))
+
+    def candidates(self, event: Event, min_sim: float) -> set[int]:
+        """Indexes of the stored events whose ``_similar`` to ``event`` may reach ``min_sim``
+        (a superset: the sentence or the clause cosine reaches it)."""
+        found = {i for i, _ in self.sentences.similar(event.vector, min_sim)}
+        if len(event.clause_vector) >= MIN_CLAUSE_TERMS:
+            hits = self.clauses.similar(event.clause_vector, min_sim)
+            found.update(self.clause_owner[i] for i, _ in hits)
+        return found
+
+    def matches(self, event: Event, min_sim: float) -> set[int]:
+        """Tags of the stored events at least ``min_sim`` similar to ``event``."""
+        return {
+            self.events[i][1]
+            for i in self.candidates(event, min_sim)
+            if _similar(event, self.events[i][0]) >= min_sim
+        }
+
+
+_SMALL = 48  # below this many events on a date, comparing every pair is the quicker way
+
+
 def _link(events: Sequence[Event]) -> list[list[Event]]:
+    """Single-link clusters of ``_same_event``; pairs already in one cluster are not
+    compared again, and on a busy date only pairs an index finds similar enough are."""
     parent = list(range(len(events)))
 
     def root(i: int) -> int:
@@ -169,9 +222,23 @@ def _link(events: Sequence[Event]) -> list[list[Event]]:
             i = parent[i]
         return i
 
+    index: _EventIndex | None = None
+    lowest = 0.0
+    if len(events) >= _SMALL:
+        precision = events[0].period.precision
+        lowest = MERGE_SIM[precision]
+        if precision != "day":
+            lowest = min(lowest, MERGE_SIM_SHARED_ENTITY)
+        index = _EventIndex()
+        for i, e in enumerate(events):
+            index.add(e, i)
     for i, a in enumerate(events):
-        for j in range(i + 1, len(events)):
-            if _same_event(a, events[j]):
+        if index is None:
+            others: Iterable[int] = range(i + 1, len(events))
+        else:
+            others = sorted(j for j in index.candidates(a, lowest) if j > i)
+        for j in others:
+            if root(i) != root(j) and _same_event(a, events[j]):
                 parent[root(j)] = root(i)
     clusters: dict[int, list[Event]] = defaultdict(list)
     for i, e in enumerate(events):
@@ -251,10 +318,11 @@ def _central(group: Sequence[Event]) -> Event:
     """The event most similar to the others (ties: the earliest document position)."""
     if len(group) == 1:
         return group[0]
+    total = centroid_sum(e.vector for e in group)  # sum of cosines to the others, in O(n)
     scored = [
         (
             e.clause[0] == e.sentence.start,  # a clause opening its sentence reads best
-            sum(cosine(e.vector, o.vector) for o in group if o is not e),
+            round(cosine(e.vector, total) - cosine(e.vector, e.vector), 9),
             -e.sentence.start,
             e,
         )
