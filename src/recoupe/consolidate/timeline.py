@@ -163,10 +163,11 @@ def _into_finer(groups: list[list[Event]]) -> list[list[Event]]:
                     for event in other:
                         inside[value].add(event, k)
         index = inside[value]
-        finer = sorted({k for event in group for k in index.matches(event, MERGE_SIM["year"])})
+        distinct = list({_signature(e): e for e in group}.values())  # reprints ask once
+        finer = sorted({k for event in distinct for k in index.matches(event, MERGE_SIM["year"])})
         if len(finer) == 1:
             kept[finer[0]].extend(group)
-            for event in group:
+            for event in distinct:
                 index.add(event, finer[0])
         else:
             kept.append(list(group))
@@ -182,30 +183,50 @@ class _EventIndex:
         self.sentences = SentenceIndex()
         self.clauses = SentenceIndex()
         self.clause_owner: list[int] = []
+        self.seen: set[tuple[tuple[object, ...], int]] = set()
 
     def add(self, event: Event, tag: int) -> None:
+        key = (_signature(event), tag)
+        if key in self.seen:  # a reprint with the same tag finds nothing new
+            return
+        self.seen.add(key)
         self.sentences.add(event.vector)
         if len(event.clause_vector) >= MIN_CLAUSE_TERMS:
             self.clauses.add(event.clause_vector)
             self.clause_owner.append(len(self.events))
         self.events.append((event, tag))
 
-    def candidates(self, event: Event, min_sim: float) -> set[int]:
-        """Indexes of the stored events whose ``_similar`` to ``event`` may reach ``min_sim``
-        (a superset: the sentence or the clause cosine reaches it)."""
+    def _positions(self, event: Event, min_sim: float) -> set[int]:
+        """Positions of the stored events whose ``_similar`` to ``event`` may reach
+        ``min_sim`` (a superset: the sentence or the clause cosine reaches it)."""
         found = {i for i, _ in self.sentences.similar(event.vector, min_sim)}
         if len(event.clause_vector) >= MIN_CLAUSE_TERMS:
             hits = self.clauses.similar(event.clause_vector, min_sim)
             found.update(self.clause_owner[i] for i, _ in hits)
         return found
 
+    def candidates(self, event: Event, min_sim: float) -> set[int]:
+        """Tags of the stored events whose ``_similar`` to ``event`` may reach ``min_sim``."""
+        return {self.events[i][1] for i in self._positions(event, min_sim)}
+
     def matches(self, event: Event, min_sim: float) -> set[int]:
         """Tags of the stored events at least ``min_sim`` similar to ``event``."""
         return {
             self.events[i][1]
-            for i in self.candidates(event, min_sim)
+            for i in self._positions(event, min_sim)
             if _similar(event, self.events[i][0]) >= min_sim
         }
+
+
+def _signature(e: Event) -> tuple[object, ...]:
+    """What ``_same_event`` and ``_similar`` read of an event, hashable."""
+    return (
+        e.period.value,
+        e.period.precision,
+        tuple(sorted(e.vector.items())),
+        tuple(sorted(e.clause_vector.items())),
+        tuple(sorted(e.entities)),
+    )
 
 
 _SMALL = 48  # below this many events on a date, comparing every pair is the quicker way
@@ -222,19 +243,31 @@ def _link(events: Sequence[Event]) -> list[list[Event]]:
             i = parent[i]
         return i
 
+    # a reprinted sentence (same words, same clause, same entities) is the same event as
+    # its first printing: only first printings are compared
+    first: dict[tuple[object, ...], int] = {}
+    distinct: list[int] = []
+    for i, e in enumerate(events):
+        key = _signature(e)
+        if e.vector and key in first:
+            parent[i] = first[key]
+        else:
+            first.setdefault(key, i)
+            distinct.append(i)
     index: _EventIndex | None = None
     lowest = 0.0
-    if len(events) >= _SMALL:
+    if len(distinct) >= _SMALL:
         precision = events[0].period.precision
         lowest = MERGE_SIM[precision]
         if precision != "day":
             lowest = min(lowest, MERGE_SIM_SHARED_ENTITY)
         index = _EventIndex()
-        for i, e in enumerate(events):
-            index.add(e, i)
-    for i, a in enumerate(events):
+        for i in distinct:
+            index.add(events[i], i)
+    for n, i in enumerate(distinct):
+        a = events[i]
         if index is None:
-            others: Iterable[int] = range(i + 1, len(events))
+            others: Iterable[int] = distinct[n + 1 :]
         else:
             others = sorted(j for j in index.candidates(a, lowest) if j > i)
         for j in others:
