@@ -138,3 +138,22 @@ def test_kept_days_are_spread_out() -> None:
     ranked = [date(2021, 3, 1), date(2021, 3, 2), date(2021, 3, 9), date(2021, 3, 3)]
     assert spread(ranked, 3) == [date(2021, 3, 1), date(2021, 3, 9), date(2021, 3, 3)]
     assert spread(ranked, 1) == [date(2021, 3, 1)]
+
+
+def test_days_outside_the_span_are_left_out(topic: tuple[Path, Path]) -> None:
+    documents = load_topic(topic[0], Settings())
+    span = (date(2021, 3, 5), date(2021, 3, 31))
+    chosen = daily_summaries(documents, _analyses(documents), 2, 1, span)
+    assert chosen and all(span[0] <= d <= span[1] for d in chosen)
+    assert date(2021, 3, 1) not in chosen
+
+
+def test_a_busy_month_lifts_its_days() -> None:
+    from recoupe.consolidate.daily import DayPool
+
+    quiet, busy = date(2021, 3, 9), date(2021, 4, 9)
+    pools = {quiet: DayPool(naming_docs={"a"}, articles=1), busy: DayPool(naming_docs={"b"})}
+    for pool in pools.values():
+        pool.published.append(object())  # type: ignore[arg-type]
+    assert rank_days(pools)[0] == quiet  # one document and one article beat one document
+    assert rank_days(pools, {"2021-04": 8, "2021-03": 1})[0] == busy

@@ -326,6 +326,14 @@ def eval_quotes(
 def eval_tls(
     topic_dir: Annotated[Path, typer.Argument(help="Topic folder: one sub-folder per date.")],
     reference: Annotated[Path, typer.Argument(help="Reference timeline (tilse format).")],
+    any_time: Annotated[
+        bool,
+        typer.Option(
+            "--any-time",
+            help="Let days outside the reference's first-to-last span compete (news-tls, "
+            "whose DATEWISE figures are quoted, keeps to that span).",
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Timeline summarisation: AR-1, AR-2 (align+ m:1) and date F1, scored by tilse."""
@@ -335,7 +343,7 @@ def eval_tls(
         if not path.exists():
             _err(f"error: {path} not found. Give a topic folder and its reference timeline.")
             raise typer.Exit(2)
-    scores = evaluate_tls(topic_dir, reference)
+    scores = evaluate_tls(topic_dir, reference, reference_time_span=not any_time)
     typer.echo(json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_tls(scores))
 
 

@@ -26,6 +26,7 @@ from recoupe.records import DocAnalysis, Document, Span
 
 LEAD_SENTENCES = 10  # an article's first sentences stand for its publication day
 PUBLISHED_WEIGHT = 1.0  # an article published on a day weighs as much as one naming it
+MONTH_WEIGHT = 0.2  # each document naming the day's month (or a day in it) adds this much
 MIN_GAP_DAYS = 2  # two kept days are at least this far apart (the next day rarely adds news)
 
 
@@ -89,10 +90,27 @@ def _named_days(
     return found
 
 
-def rank_days(pools: dict[date, DayPool]) -> list[date]:
-    """Days by the documents naming them plus the articles published on them."""
+def month_mentions(analyses: Sequence[DocAnalysis]) -> dict[str, int]:
+    """For each month ("2011-02"), the documents naming it or a day in it: a busy month
+    makes its days likelier to matter (DATEWISE ranks dates with features of their month
+    too)."""
+    naming: dict[str, set[str]] = defaultdict(set)
+    for analysis in analyses:
+        for t in analysis.timexes:
+            period = parse_period(t.value) if t.type in ("DATE", "TIME") else None
+            if period is not None and period.precision in ("day", "month"):
+                naming[t.value[:7]].add(analysis.doc)
+    return {month: len(docs) for month, docs in naming.items()}
+
+
+def rank_days(pools: dict[date, DayPool], months: dict[str, int] | None = None) -> list[date]:
+    """Days by the documents naming them plus the articles published on them, plus a
+    little for the documents naming their month."""
+    months = months or {}
     score = {
-        d: len(p.naming_docs) + PUBLISHED_WEIGHT * p.articles
+        d: len(p.naming_docs)
+        + PUBLISHED_WEIGHT * p.articles
+        + MONTH_WEIGHT * months.get(d.isoformat()[:7], 0)
         for d, p in pools.items()
         if p.mentioned or p.published
     }
@@ -115,10 +133,14 @@ def daily_summaries(
     analyses: Sequence[DocAnalysis],
     n_dates: int,
     per_date: int,
+    span: tuple[date, date] | None = None,
 ) -> dict[date, list[Span]]:
-    """The ``n_dates`` best days, each with up to ``per_date`` sentences."""
+    """The ``n_dates`` best days (within ``span``, first and last day, when given), each
+    with up to ``per_date`` sentences."""
     pools = day_pools(documents, analyses)
-    days = spread(rank_days(pools), n_dates)
+    if span is not None:
+        pools = {d: p for d, p in pools.items() if span[0] <= d <= span[1]}
+    days = spread(rank_days(pools, month_mentions(analyses)), n_dates)
     all_spans = [s for d in days for s in [*pools[d].mentioned, *pools[d].published]]
     tfidf = TfIdf(content_terms(s.text) for s in all_spans)
     out: dict[date, list[Span]] = {}

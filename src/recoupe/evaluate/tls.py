@@ -92,10 +92,20 @@ def score_timeline(predicted: dict[date, list[str]], reference: Any) -> dict[str
     }
 
 
+def reference_span(reference: Any) -> tuple[date, date] | None:
+    """First and last day of a reference timeline."""
+    dates = sorted(reference.get_dates())
+    return (dates[0], dates[-1]) if dates else None
+
+
 def predict(
-    documents: Sequence[Document], analyses: Sequence[DocAnalysis], days: int, per_day: int
+    documents: Sequence[Document],
+    analyses: Sequence[DocAnalysis],
+    days: int,
+    per_day: int,
+    span: tuple[date, date] | None = None,
 ) -> dict[date, list[str]]:
-    chosen = daily_summaries(documents, analyses, days, per_day)
+    chosen = daily_summaries(documents, analyses, days, per_day, span)
     return {d: [s.text for s in spans] for d, spans in sorted(chosen.items())}
 
 
@@ -104,10 +114,13 @@ def evaluate_tls(
     reference_path: Path | str,
     settings: Settings | None = None,
     analyses: Sequence[DocAnalysis] | None = None,
+    reference_time_span: bool = True,
 ) -> dict[str, Any]:
     """Build a timeline for a CL-TLS topic and score it against the reference.
 
     ``analyses`` may be given (in the order of the topic's documents) to skip the analysis.
+    With ``reference_time_span`` (the protocol of news-tls, whose DATEWISE figures we
+    compare with), only days between the reference's first and last day are candidates.
     """
     from recoupe.build import analyze_all
 
@@ -119,7 +132,8 @@ def evaluate_tls(
     analysed = time.perf_counter()
     reference = read_reference(Path(reference_path))
     days, per_day = reference_shape(reference)
-    predicted = predict(documents, analyses, days, per_day)
+    span = reference_span(reference) if reference_time_span else None
+    predicted = predict(documents, analyses, days, per_day, span)
     scores = score_timeline(predicted, reference)
     return {
         "topic": Path(topic_dir).name,
@@ -127,6 +141,7 @@ def evaluate_tls(
         "reference_dates": days,
         "sentences_per_date": per_day,
         "predicted_dates": len(predicted),
+        "time_span": [d.isoformat() for d in span] if span else None,
         "documents": len(documents),
         "characters": sum(len(d.text) for d in documents),
         "analysis_seconds": round(analysed - started, 1),
@@ -141,7 +156,12 @@ def format_tls(scores: dict[str, Any]) -> str:
         f"{scores['topic']}: {scores['documents']} articles, {scores['characters']:,} characters,"
         f" {scores['seconds']} s ({scores['analysis_seconds']} s analysing)",
         f"timeline: {scores['predicted_dates']} dates (reference {scores['reference_dates']}),"
-        f" {scores['sentences_per_date']} sentences per date",
+        f" {scores['sentences_per_date']} sentences per date, days "
+        + (
+            " to ".join(scores["time_span"]) + " (the reference's span)"
+            if scores["time_span"]
+            else "of any time"
+        ),
     ]
     for key, label in (("ar1_f1", "AR-1 F1"), ("ar2_f1", "AR-2 F1"), ("date_f1", "date F1")):
         lines.append(
