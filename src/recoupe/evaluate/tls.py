@@ -29,7 +29,8 @@ from recoupe.records import DocAnalysis, DocDate, Document
 from recoupe.settings import Settings
 
 _FOLDER_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TOKEN = re.compile(r"\w+(?:[-.]\w+)*['’]?|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"\w+'?|[^\w\s]", re.UNICODE)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
 
 # DATEWISE's best figures on the English Crisis collection, for comparison.
 DATEWISE_CRISIS = {"ar1_f1": 0.089, "ar2_f1": 0.026, "date_f1": 0.295}
@@ -51,16 +52,22 @@ def load_topic(topic_dir: Path, settings: Settings) -> list[Document]:
 
 
 def tokenize(sentence: str) -> str:
-    """Words and punctuation separated by spaces, as in the reference files."""
-    return " ".join(_TOKEN.findall(sentence))
+    """Words and punctuation separated by spaces, one apostrophe, hyphens apart.
+
+    Applied to the predicted and to the reference sentences alike: the reference files are
+    tokenised by hand, inconsistently ("al - Baradai" but "vice-président", ’ and '), and
+    tilse splits on spaces only.
+    """
+    return " ".join(_TOKEN.findall(sentence.translate(_APOSTROPHES)))
 
 
 def read_reference(path: Path) -> Any:
-    """The reference as a tilse ``Timeline``."""
+    """The reference as a tilse ``Timeline``, its sentences tokenised by ``tokenize``."""
     from tilse.data.timelines import Timeline
 
     with path.open(encoding="utf-8") as handle:
-        return Timeline.from_file(handle)
+        raw = Timeline.from_file(handle)
+    return Timeline({d: [tokenize(s) for s in raw.dates_to_summaries[d]] for d in raw.get_dates()})
 
 
 def reference_shape(reference: Any) -> tuple[int, int]:
