@@ -227,3 +227,54 @@ def test_an_evening_time_dates_a_figure() -> None:
     evening = timex("e", text, "jeudi soir", "2025-03-13TEV", kind="TIME")
     (fact,) = run([("e", text, "2025-03-14")], [figure], [evening])
     assert fact.observations[0].as_of == "2025-03-13"
+
+
+def test_generic_counts_about_different_things_are_different_facts() -> None:
+    """ "Personnes" alone says little: admitted to hospital is not evacuated by ship."""
+    a = "Trente-huit personnes ont été admises à l'hôpital de la ville pour des blessures."
+    b = "Une frégate a accosté avec à bord 40 personnes évacuées du port par la marine."
+    c = "L'hôpital de la ville a admis 45 personnes pour des blessures depuis lundi."
+    figures = [
+        quantity("a", a, "Trente-huit personnes", 38, "personne"),
+        quantity("b", b, "40 personnes", 40, "personne"),
+        quantity("c", c, "45 personnes", 45, "personne"),
+    ]
+    facts = run([("a", a, "2023-03-01"), ("b", b, "2023-03-01"), ("c", c, "2023-03-02")], figures)
+    grouped = sorted(sorted(o.doc for o in f.observations) for f in facts)
+    assert grouped == [["a", "c"], ["b"]]
+
+
+def test_a_specific_noun_groups_without_shared_words() -> None:
+    """One story tells its count of evacuees in sentences that share few words."""
+    a = "Plus de 150 évacués ont passé la journée dans la salle des fêtes de la commune."
+    b = "La préfecture recense désormais plus de 300 évacués dans le département."
+    figures = [
+        quantity("a", a, "Plus de 150 évacués", 150, "évacué", "more_than"),
+        quantity("b", b, "plus de 300 évacués", 300, "évacué", "more_than"),
+    ]
+    (fact,) = run([("a", a, "2023-03-10"), ("b", b, "2023-03-12")], figures)
+    assert fact.status == "update"
+
+
+def test_a_document_does_not_contradict_itself() -> None:
+    """A total and its part in one sentence are two measures, not a conflict."""
+    a = "Les avions ont effectué 336 sorties depuis samedi, dont 212 sorties américaines."
+    figures = [
+        quantity("a", a, "336 sorties", 336, "sortie"),
+        quantity("a", a, "212 sorties", 212, "sortie"),
+    ]
+    facts = run([("a", a, "2023-03-23")], figures)
+    assert len(facts) == 2 and all(f.status == "single" for f in facts)
+
+
+def test_one_document_may_date_an_update() -> None:
+    a = "Le groupe est passé de 4 400 membres lundi à 9 600 membres mercredi."
+    figures = [
+        quantity("a", a, "4 400 membres", 4400, "membre"),
+        quantity("a", a, "9 600 membres", 9600, "membre"),
+    ]
+    monday = timex("a", a, "lundi", "2023-02-13")
+    wednesday = timex("a", a, "mercredi", "2023-02-15")
+    (fact,) = run([("a", a, "2023-02-16")], figures, [monday, wednesday])
+    assert fact.status == "update"
+    assert [o.as_of for o in fact.observations] == ["2023-02-13", "2023-02-15"]

@@ -21,18 +21,26 @@ import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from recoupe.consolidate.entities import EntityIndex
 from recoupe.consolidate.fact_labels import fact_label
 from recoupe.consolidate.figure_context import FigureContext, Observed
 from recoupe.consolidate.periods import Period, day_bounds, parse_period
+from recoupe.consolidate.similarity import TfIdf, Vector, cosine, normalize
+from recoupe.consolidate.units import generic_units
 from recoupe.records import DocAnalysis, Document, Entity, Fact, LinkedQuantity, Observation
 
 APPROX_TOLERANCE = 0.1  # "environ 2 500" covers 2 250..2 750
 EXACT_TOLERANCE = 0.005
 MAX_RATIO = 10.0  # figures further apart than this are not the same measure
 MAX_CANDIDATES = 25  # groups giving the same value that a bare figure is compared with
+# Figures of a generic unit (units.json "generic") are one measure only if their sentences
+# speak of the same thing: cosine of their content words (the group's centroid) at least
+# this. "2 hommes" here and there, "38 personnes" admitted to a hospital and "207 personnes"
+# evacuated by ship, are not. A specific noun ("évacués", "soldats") is trusted alone: one
+# story tells the same count in sentences that share few words.
+CONTEXT_MIN = 0.1
 
 
 @dataclass(slots=True)
@@ -43,6 +51,7 @@ class _Group:
     signature: dict[str, str]  # entity or modifier key -> its type ("LOC", "MOD"...)
     context: set[str]  # what an amount of money pays for, in words
     number: int  # order of creation, for stable choices
+    topic: Vector = field(default_factory=dict)  # sum of the members' sentence vectors
 
 
 def build_facts(
@@ -55,18 +64,22 @@ def build_facts(
     """Group the figures of all documents into facts, each with its status."""
     context = FigureContext(documents, analyses, entities, index)
     blocks: dict[tuple[str, str, str | None], list[Observed]] = defaultdict(list)
+    everything: list[Observed] = []
     for lq in quantities:
         observed = context.observe(lq)
         if observed is not None:
             blocks[(observed.unit, observed.kind, observed.role)].append(observed)
-    groups = [g for key in sorted(blocks, key=str) for g in _cluster(blocks[key])]
+            everything.append(observed)
+    tfidf = TfIdf(o.terms for o in everything)
+    vectors = {id(o): tfidf.vector(o.terms) for o in everything}
+    groups = [g for key in sorted(blocks, key=str) for g in _cluster(blocks[key], vectors)]
     facts = [_fact(g) for g in groups]
     facts = _unique_ids(facts)
     facts.sort(key=lambda f: (-len({o.doc for o in f.observations}), f.label, f.id))
     return tuple(facts)
 
 
-def _cluster(observed: Sequence[Observed]) -> list[_Group]:
+def _cluster(observed: Sequence[Observed], vectors: dict[int, Vector]) -> list[_Group]:
     """Greedy grouping, most specific figures first; each joins the best compatible group.
 
     A figure with fewer qualifiers than a group ("2 500 soldats" against "2 500 soldats en
@@ -78,8 +91,10 @@ def _cluster(observed: Sequence[Observed]) -> list[_Group]:
     ordered = sorted(observed, key=lambda o: (-len(o.signature), o.quantity.doc, o.quantity.start))
     for o in ordered:
         best: tuple[int, int, int, _Group] | None = None
+        vector = vectors[id(o)]
+        generic = o.unit in generic_units()
         for g in candidates.near(o):
-            if not _joins(o, g):
+            if not _joins(o, g) or (generic and not _same_topic(vector, g)):
                 continue
             shared = len(o.signature.keys() & g.signature.keys())
             if best is None or (shared, len(g.members), -g.number) > best[:3]:
@@ -92,18 +107,41 @@ def _cluster(observed: Sequence[Observed]) -> list[_Group]:
             group.members.append(o)
             group.signature.update(o.signature)
             group.context.update(o.context)
+        for term, weight in vector.items():
+            group.topic[term] = group.topic.get(term, 0.0) + weight
         candidates.add(group, o)
     return groups
+
+
+def _same_topic(vector: Vector, g: _Group) -> bool:
+    """The figure's sentence speaks of what the group's sentences speak of. A sentence with
+    no content word left (a bare "2 500 soldats.") cannot tell, and does not object."""
+    if not vector or not g.topic:
+        return True
+    return cosine(vector, normalize(g.topic)) >= CONTEXT_MIN
 
 
 def _joins(o: Observed, g: _Group) -> bool:
     if not _compatible(o.signature, g.signature) or not _same_scale(o, g):
         return False
+    if any(_self_contradiction(o, m) for m in g.members):
+        return False  # "336 sorties ... dont 212 par les États-Unis": two measures
     if not o.signature.keys() >= g.signature.keys() and not any(
         _same_value(o, m) for m in g.members
     ):
         return False  # a figure naming less (a total?) joins only a group it agrees with
     return not (o.context and g.context and not o.context & g.context)
+
+
+def _self_contradiction(a: Observed, b: Observed) -> bool:
+    """Two different values at the same time in one document: a document does not
+    contradict itself, so they measure different things (a total and its part). Values
+    dated apart ("4 400 membres lundi, 9 600 mercredi") are an update and may stay."""
+    return (
+        a.quantity.doc == b.quantity.doc
+        and not _same_value(a, b)
+        and (a.observation.as_of == b.observation.as_of or a.observation.as_of is None)
+    )
 
 
 def _value_key(value: float) -> float:

@@ -47,6 +47,7 @@ class Observed:
     modifiers: tuple[str, ...]
     noun: str | None  # the counted noun as written ("sapeurs-pompiers"), for labels
     context: frozenset[str]  # for money: the words naming what is paid ("fonds", "dégâts")
+    terms: tuple[str, ...] = ()  # content words of the figure's sentence, figures and unit aside
 
 
 def written_noun(q: Quantity) -> str | None:
@@ -104,6 +105,7 @@ class FigureContext:
         signature.update({f"mod:{m}": "MOD" for m in modifiers})
         role = self._role(q, clause, document.text)
         context = self._money_context(q, document.text) if q.kind == "money" else frozenset()
+        terms = self._sentence_terms(q, document.text, unit)
         return Observed(
             q,
             observation,
@@ -116,6 +118,20 @@ class FigureContext:
             q.modifiers,
             written_noun(q),
             context,
+            terms,
+        )
+
+    def _sentence_terms(self, q: Quantity, text: str, unit: str) -> tuple[str, ...]:
+        """What the figure's sentence is about: its content words without numbers and
+        without the counted noun (shared by every figure of the unit, it says nothing)."""
+        finder = self.finders.get(q.doc)
+        sentence = finder.at(q.start) if finder else None
+        start, end = (sentence.start, sentence.end) if sentence else (q.start - 80, q.end + 80)
+        unit_stem = content_terms(unit)[:1]
+        return tuple(
+            t
+            for t in content_terms(text[max(0, start) : end])
+            if not t.isdigit() and t not in unit_stem
         )
 
     def _money_context(self, q: Quantity, text: str) -> frozenset[str]:

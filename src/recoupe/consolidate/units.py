@@ -39,3 +39,10 @@ def fact_kinds() -> frozenset[str]:
 def not_measures() -> frozenset[str]:
     """Counted nouns that never make a fact: "les deux pays", "les deux parties"."""
     return frozenset(data_json("units.json")["not_measures"])
+
+
+@cache
+def generic_units() -> frozenset[str]:
+    """Counted nouns too general to tell one measure from another alone ("deux hommes",
+    "38 personnes", "3 %"): their figures must also share what their sentences speak of."""
+    return frozenset(data_json("units.json")["generic"])
