@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from recoupe.ingest.boilerplate import remove_shared_boilerplate
 from recoupe.ingest.clean import clean_draft
 from recoupe.ingest.dedup import link_duplicates
 from recoupe.ingest.draft import Draft
@@ -42,6 +43,11 @@ def load_inputs(
             skipped.append(outcome)
             if on_skip is not None:
                 on_skip(outcome)
+    documents, emptied = remove_shared_boilerplate(documents)
+    for outcome in emptied:
+        skipped.append(outcome)
+        if on_skip is not None:
+            on_skip(outcome)
     linked = link_duplicates(documents, settings.near_duplicate_threshold)
     return IngestResult(tuple(linked), tuple(skipped))
 

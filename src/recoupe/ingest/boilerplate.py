@@ -7,10 +7,15 @@ as a ``Removed(text, reason)`` so nothing disappears without a trace.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
 from functools import cache
 
+from recoupe.ingest.normalize import tidy_blank_lines
 from recoupe.ingest.resources import data_lines
-from recoupe.records import Removed
+from recoupe.records import Document, Removed, Skipped
 
 MAX_LINE = 200  # longer lines are article text, whatever they start with
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
@@ -64,3 +69,85 @@ def remove_boilerplate(text: str) -> tuple[str, tuple[Removed, ...]]:
     if not removed:
         return text, ()
     return "\n".join(kept), tuple(removed)
+
+
+SHARED_MIN_DOCS = 5  # a line printed verbatim in this many documents may be a site template
+SHARED_WIRE_DAYS = 7  # ... unless all of them appeared within this many days (a wire story)
+SHARED_MIN_CHARS = 15  # shorter lines ("Libye", "AFP") are left alone
+
+
+def _line_key(line: str) -> str:
+    return " ".join(line.split())
+
+
+def _day(document: Document) -> date | None:
+    value = document.date.value
+    if value is None or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def shared_boilerplate(documents: Sequence[Document]) -> dict[str, int]:
+    """Lines (whitespace-normalised) that many documents print verbatim, with their counts.
+
+    Subscription offers, navigation and "lecture en cours sur un autre appareil" notices of
+    a site recur in every page of it, over months; a wire sentence reprinted by several
+    outlets recurs too, but within days. So a line is a template when at least
+    ``SHARED_MIN_DOCS`` documents print it and they are not all dated within
+    ``SHARED_WIRE_DAYS`` days of each other (undated documents count as far apart).
+    Exact copies of one document count once.
+    """
+    holders: dict[str, list[int]] = defaultdict(list)
+    seen_texts: set[str] = set()
+    for index, document in enumerate(documents):
+        if document.text in seen_texts:
+            continue
+        seen_texts.add(document.text)
+        lines = {_line_key(line) for line in document.text.split("\n")}
+        for key in lines:
+            if len(key) >= SHARED_MIN_CHARS:
+                holders[key].append(index)
+    out: dict[str, int] = {}
+    for key, indexes in holders.items():
+        if len(indexes) < SHARED_MIN_DOCS:
+            continue
+        days = [_day(documents[i]) for i in indexes]
+        known = [d for d in days if d is not None]
+        if len(known) == len(days) and (max(known) - min(known)).days <= SHARED_WIRE_DAYS:
+            continue
+        out[key] = len(indexes)
+    return out
+
+
+def remove_shared_boilerplate(
+    documents: Sequence[Document],
+) -> tuple[list[Document], list[Skipped]]:
+    """The documents without the lines that ``shared_boilerplate`` finds, each removed line
+    kept in ``Document.removed``; a document left empty is skipped with the reason."""
+    shared = shared_boilerplate(documents)
+    if not shared:
+        return list(documents), []
+    kept: list[Document] = []
+    skipped: list[Skipped] = []
+    for document in documents:
+        lines = document.text.split("\n")
+        removed = [
+            Removed(line.strip(), f"template line: printed in {shared[key]} documents")
+            for line in lines
+            if (key := _line_key(line)) in shared
+        ]
+        if not removed:
+            kept.append(document)
+            continue
+        text = "\n".join(line for line in lines if _line_key(line) not in shared)
+        text = tidy_blank_lines(text).strip()
+        if not text:
+            skipped.append(
+                Skipped(document.path, "only template lines shared with other documents")
+            )
+            continue
+        kept.append(replace(document, text=text, removed=(*document.removed, *removed)))
+    return kept, skipped

@@ -1,0 +1,58 @@
+"""Lines that a site prints on every page, found across documents and taken out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from recoupe.ingest import load_inputs
+from recoupe.ingest.boilerplate import remove_shared_boilerplate
+from recoupe.records import DocDate, Document
+from recoupe.settings import Settings
+
+NOTICE = "Vous ne pouvez lire ce journal que sur un seul appareil à la fois."
+WIRE = "Le cessez-le-feu est entré en vigueur à minuit, selon les deux parties."
+
+
+def _doc(i: int, day: str | None, *lines: str) -> Document:
+    date = DocDate(day, "day", "metadata") if day else DocDate(None, None, "unknown")
+    body = f"Article {i} : un fait propre à cet article, numéro {i}, avec ses détails."
+    return Document(id=f"d{i}", path=f"{i}.txt", text="\n\n".join([body, *lines]), date=date)
+
+
+def test_a_line_on_pages_months_apart_is_a_template() -> None:
+    days = ["2024-01-03", "2024-02-10", "2024-03-15", "2024-04-20", "2024-05-25"]
+    docs = [_doc(i, d, NOTICE) for i, d in enumerate(days)]
+    kept, skipped = remove_shared_boilerplate(docs)
+    assert not skipped
+    assert all(NOTICE not in d.text and f"Article {i}" in d.text for i, d in enumerate(kept))
+    assert all(r.text == NOTICE and "5 documents" in r.reason for d in kept for r in d.removed)
+
+
+def test_a_wire_sentence_reprinted_within_days_stays() -> None:
+    days = ["2024-01-03", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08"]
+    docs = [_doc(i, d, WIRE) for i, d in enumerate(days)]
+    kept, _ = remove_shared_boilerplate(docs)
+    assert all(WIRE in d.text and not d.removed for d in kept)
+
+
+def test_a_line_in_few_documents_stays() -> None:
+    docs = [_doc(i, None, NOTICE) for i in range(4)]
+    kept, _ = remove_shared_boilerplate(docs)
+    assert all(NOTICE in d.text for d in kept)
+
+
+def test_undated_pages_count_as_far_apart() -> None:
+    docs = [_doc(i, None, NOTICE) for i in range(5)]
+    kept, _ = remove_shared_boilerplate(docs)
+    assert all(NOTICE not in d.text for d in kept)
+
+
+def test_a_page_of_templates_only_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    for i in range(5):
+        (tmp_path / f"{i}.txt").write_text(
+            f"Un article {i} sur la crue, avec ses faits.\n\n{NOTICE}\n"
+        )
+    (tmp_path / "menu.txt").write_text(f"{NOTICE}\n")
+    result = load_inputs([tmp_path], Settings())
+    assert [s.reason for s in result.skipped] == ["only template lines shared with other documents"]
+    assert len(result.documents) == 5 and all(NOTICE not in d.text for d in result.documents)
