@@ -66,7 +66,7 @@ def _year(m: re.Match[str], text: str) -> tuple[int | None, bool, int]:
 def _full_date() -> re.Pattern[str]:
     return p.compiled(
         rf"(?<![\w-])(?:(?P<art>le|ce){SP})?(?:(?P<wd>{p.weekday()}),?{SP})?"
-        rf"(?P<day>{DAYNUM}){SP}(?P<month>{p.month_any()})(?![\w-])"
+        rf"(?P<day>{DAYNUM})(?:{SP}|-(?=[A-Z]))(?P<month>{p.month_any()})(?![\w-])"
         rf"(?:{SP}(?P<year>{YEAR4}|{APOS}?\d\d)(?![\d%]|[.,]\d))?(?:{SP}{REL}(?![\w-]))?"
     )
 
@@ -482,6 +482,32 @@ def ici(m: re.Match[str], text: str) -> Found:
 
 
 @cache
+# --- quarters and halves: "au premier trimestre 2023" (2023-Q1), "le second semestre" ---
+
+
+@cache
+def _year_part() -> re.Pattern[str]:
+    parts = p.alternation(lexicon().year_parts)
+    return p.compiled(
+        rf"(?<![\w-])(?P<ord>{p.alternation(lexicon().ordinals)}|[1-4]{OSP}(?:e|ème|eme))"
+        rf"{SP}(?P<part>{parts})(?![\w-])"
+        rf"(?:{SP}(?:de{SP}|d{APOS})?(?P<year>{YEAR4})(?!\d))?"
+    )
+
+
+def year_part(m: re.Match[str], text: str) -> Found:
+    lex = lexicon()
+    code, count = lex.year_parts[m.group("part").lower()]
+    word = m.group("ord").lower()
+    number = lex.ordinals.get(word) or int(re.sub(r"\D", "", word) or 0)
+    number = count if number == -1 else number  # "le dernier trimestre"
+    if not 1 <= number <= count:
+        return None
+    yr = m.group("year")
+    expr = Expr("DATE", CALENDAR, year=int(yr) if yr else None, season=f"{code}{number}")
+    return Candidate(m.start(), m.end(), expr, 1)
+
+
 def _epoch() -> re.Pattern[str]:
     return p.compiled(rf"(?<![\w-])la{SP}même{SP}(?:époque|période|saison)(?![\w-])")
 
@@ -500,6 +526,7 @@ RULES: tuple[Rule, ...] = (
     (_decade, decade),
     (_century, century),
     (_season, season),
+    (_year_part, year_part),
     (_summer_months, summer_months),
     (_weekday, weekday),
     (_ordinal_weekday, ordinal_weekday),

@@ -202,7 +202,9 @@ def unit_bound(m: re.Match[str], text: str) -> Found:
     lex = lexicon()
     unit = lex.relative_units[m.group("unit").lower()]
     rel = (m.group("rel") or "").lower()
-    amount = -1 if rel.startswith("dernier") else 1 if rel.startswith("prochain") else 0
+    amount = (
+        -1 if rel.startswith(("dernier", "dernière")) else 1 if rel.startswith("prochain") else 0
+    )
     mod = lex.boundaries.get(m.group("bound").lower())
     expr = Expr("DATE", RELATIVE, unit=unit, amount=amount, mod=mod)
     return Candidate(m.start(), m.end(), expr, 2)

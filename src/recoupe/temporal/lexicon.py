@@ -17,6 +17,7 @@ class Lexicon:
     weekday_blockers: frozenset[str]
     seasons: dict[str, str]
     season_first_month: dict[str, int]
+    year_parts: dict[str, tuple[str, int]]  # "trimestre" -> ("Q", 4 per year)
     parts_of_day: dict[str, str]
     part_nouns: dict[str, str]
     nocturnal_adjectives: dict[str, str]
@@ -75,6 +76,7 @@ def lexicon() -> Lexicon:
         weekday_blockers=frozenset(cal["weekday_blockers"]),
         seasons=cal["seasons"],
         season_first_month=cal["season_first_month"],
+        year_parts={k: (v[0], int(v[1])) for k, v in cal["year_parts"].items()},
         parts_of_day=cal["parts_of_day"],
         part_nouns=cal["part_nouns"],
         nocturnal_adjectives=cal["nocturnal_adjectives"],
