@@ -79,7 +79,7 @@ Les Jeux de 2028 auront lieu à Los Angeles. | - | 2028 | DATE | 2028 | -
 En été, la demande augmente. | 2024-01-15 | été | DATE | XXXX-SU | -
 Elle a passé la soirée et la nuit au poste. | 2024-01-15 | la nuit | TIME | 2024-01-15TNI | -
 Parti à la fin de l'année dernière. | 2023-04-05 | la fin de l'année dernière | DATE | 2022 | END
-Vu la fin de la semaine dernière. | 2023-04-05 | la fin de la semaine dernière | DATE | 2023-W13 | END
+Vu fin de la semaine dernière. | 2023-04-05 | fin de la semaine dernière | DATE | 2023-W13 | END
 Au premier trimestre 2023, le PIB a progressé. | - | premier trimestre 2023 | DATE | 2023-Q1 | -
 au 3e trimestre de 2022, les ventes | - | 3e trimestre de 2022 | DATE | 2022-Q3 | -
 Au premier semestre, les ventes ont baissé. | 2023-09-05 | premier semestre | DATE | 2023-H1 | -
