@@ -251,3 +251,19 @@ def test_a_listed_name_spaced_differently_is_still_that_name(nlp: Any) -> None:
     assert not doc.user_data.get("errors")
     found = mentions_from_doc(doc, "d1")
     assert [(m.text, m.label) for m in found if "Jazeera" in m.text] == [("Al - Jazeera", "ORG")]
+
+
+def test_dashes_glued_to_a_name_are_not_part_of_it(nlp: Any) -> None:
+    text = "Le colonel -Kadhafi a parlé à Tripoli- puis à Syrte."
+    doc = nlp.make_doc(text)
+    spans = []
+    for surface, label in (("-Kadhafi", "PER"), ("Tripoli-", "LOC"), ("Syrte", "LOC")):
+        start = text.index(surface)
+        span = doc.char_span(start, start + len(surface), label=label, alignment_mode="expand")
+        assert span is not None
+        spans.append(span)
+    doc.ents = spans
+    found = mentions_from_doc(doc, "d1")
+    assert [m.text for m in found] == ["Kadhafi", "Tripoli", "Syrte"]
+    for m in found:
+        assert text[m.start : m.end] == m.text

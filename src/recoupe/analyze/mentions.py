@@ -10,6 +10,16 @@ from recoupe.analyze.entity_ruler import EXTENSION
 from recoupe.records import Mention
 
 _LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+_EDGE_MARKS = " -–—_*•/|"  # dashes and bullets glued to a name ("-Kadhafi", "Libye-")
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start, end`` without dashes, bullets and spaces at either edge of the name."""
+    while start < end and text[start] in _EDGE_MARKS:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_MARKS:
+        end -= 1
+    return start, end
 
 
 def mentions_from_doc(sdoc: Doc, doc_id: str) -> list[Mention]:
@@ -19,12 +29,16 @@ def mentions_from_doc(sdoc: Doc, doc_id: str) -> list[Mention]:
     for ent in sdoc.ents:
         label = _LABELS.get(ent.label_, "MISC")
         facts: dict[str, Any] = (ent._.get(EXTENSION) if has_facts else None) or {}
+        text = ent.text
+        lead, stop = _trimmed(text, 0, len(text))
+        if lead == stop:
+            continue  # nothing but marks
         out.append(
             Mention(
                 doc_id,
-                ent.start_char,
-                ent.end_char,
-                ent.text,
+                ent.start_char + lead,
+                ent.start_char + stop,
+                text[lead:stop],
                 label,
                 metonymy=bool(facts.get("metonymy", False)),
                 demonym=bool(facts.get("demonym", False)),
