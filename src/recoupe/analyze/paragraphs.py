@@ -8,10 +8,15 @@ that reads the parse (speakers, counted nouns, entities).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
+from typing import Any
 
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from recoupe.analyze.doctext import doc_text
 
 
 def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
@@ -20,8 +25,25 @@ def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 
 def mark_paragraphs(doc: Doc) -> Doc:
-    """Mark the token after each line break as a sentence start."""
-    for tok in doc[:-1]:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            doc[tok.i + 1].is_sent_start = True
+    """Mark the token after each line break as a sentence start.
+
+    Line breaks are found in the text, their tokens by bisecting the token offsets, and the
+    starts written back in one array: setting ``Token.is_sent_start`` one token at a time
+    rescans the whole document each time.
+    """
+    text = doc_text(doc)
+    at = text.find("\n")
+    if at == -1:
+        return doc
+    starts = doc.to_array([IDX])
+    sent_starts = doc.to_array([SENT_START])
+    n = len(doc)
+    while at != -1:
+        i = int(bisect_right(starts, at)) - 1  # the token holding the line break
+        if i + 1 >= n:
+            break
+        sent_starts[i + 1] = 1
+        at = text.find("\n", max(int(starts[i + 1]), at + 1))
+    column: Any = sent_starts.reshape(-1, 1)  # one attribute: a column, as from_array wants
+    doc.from_array([SENT_START], column)
     return doc
