@@ -140,6 +140,8 @@ def daily_summaries(
     pools = day_pools(documents, analyses)
     if span is not None:
         pools = {d: p for d, p in pools.items() if span[0] <= d <= span[1]}
+    # a day with no sentence fit to show cannot be summarised: the next day takes its place
+    pools = {d: p for d, p in pools.items() if any(map(usable, [*p.mentioned, *p.published]))}
     days = spread(rank_days(pools, month_mentions(analyses)), n_dates)
     all_spans = [s for d in days for s in [*pools[d].mentioned, *pools[d].published]]
     tfidf = TfIdf(content_terms(s.text) for s in all_spans)
