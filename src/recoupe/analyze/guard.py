@@ -19,8 +19,10 @@ F = TypeVar("F", bound=Callable[..., Doc])
 ERRORS_KEY = "errors"
 
 
-def record_error(doc: Doc, where: str, err: BaseException) -> None:
-    doc.user_data.setdefault(ERRORS_KEY, []).append(f"{where}: {type(err).__name__}: {err}")
+def record_error(doc: Doc, where: str | None, err: BaseException) -> None:
+    """Keep ``err`` on ``doc``, prefixed by the component it came from when known."""
+    message = f"{type(err).__name__}: {err}"
+    doc.user_data.setdefault(ERRORS_KEY, []).append(f"{where}: {message}" if where else message)
 
 
 def doc_errors(doc: Doc) -> list[str]:

@@ -94,5 +94,5 @@ def _process_alone(nlp: Language, doc: Doc) -> Doc:
     try:
         return nlp(doc)
     except Exception as err:  # noqa: BLE001 - recorded, never silent
-        record_error(doc, "spaCy", err)
+        record_error(doc, None, err)  # the model or a component not ours
         return doc
