@@ -333,3 +333,37 @@ def test_duplicates_across_files_are_linked_not_dropped(tmp_path: Path) -> None:
     assert first.duplicate_of is None
     assert second.duplicate_of == first.id and third.duplicate_of == first.id
     assert len({first.id, second.id, third.id}) == 3
+
+
+@pytest.mark.parametrize(
+    ("path", "url", "value"),
+    [
+        ("archive/2011-03-22/ext_4.txt", None, "2011-03-22"),
+        ("depeches/20110322-afp.txt", None, "2011-03-22"),
+        ("notes/rapport_2023-01-15.txt", None, "2023-01-15"),
+        ("page.html", "https://example.org/monde/2024/03/05/titre.html", "2024-03-05"),
+        ("2011-13-45/x.txt", None, None),  # no such day
+        ("seeds/000_article.txt", None, None),
+        ("ids/v12345678.txt", None, None),
+    ],
+)
+def test_a_day_in_the_path_dates_the_document(
+    path: str, url: str | None, value: str | None
+) -> None:
+    from recoupe.ingest.dates import date_from_path
+
+    found = date_from_path(path, url)
+    assert (found.value if found else None) == value
+    if found:
+        assert found.provenance == "metadata" and found.evidence
+
+
+def test_a_date_header_wins_over_the_path(tmp_path: Path) -> None:
+    folder = tmp_path / "2011-03-22"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "date: 2011-03-20\n\nLe texte de l'article, daté par son en-tête."
+    )
+    (folder / "b.txt").write_text("Le texte d'un autre article, daté par son dossier seulement.")
+    dates = {Path(d.path).name: d.date.value for d in load_inputs([tmp_path], Settings()).documents}
+    assert dates == {"a.txt": "2011-03-20", "b.txt": "2011-03-22"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from recoupe.ingest.boilerplate import remove_boilerplate
-from recoupe.ingest.dates import parse_date
+from recoupe.ingest.dates import date_from_path, parse_date
 from recoupe.ingest.draft import Draft
 from recoupe.ingest.metadata import split_metadata
 from recoupe.ingest.normalize import normalize_text, tidy_blank_lines
@@ -26,6 +26,8 @@ def clean_draft(draft: Draft) -> Document | Skipped:
     if not text:
         return Skipped(draft.path, "no text left once metadata and boilerplate were removed")
     date = parse_date(metadata.date) if metadata.date else None
+    if date is None:
+        date = date_from_path(draft.path, metadata.url)
     return Document(
         id="",
         path=draft.path,

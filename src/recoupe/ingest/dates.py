@@ -120,3 +120,39 @@ def _written(text: str) -> _Found | None:
 
 def _int(value: str | None) -> int | None:
     return int(value) if value else None
+
+
+# A day written in a path: a folder or file name starting with it ("2011-03-22/",
+# "2011-03-22_article.txt", "dépêche_20110322.txt"), or a URL's /2011/03/22/.
+_PATH_DAY = re.compile(
+    r"(?:^|[/\\_\s])((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?=$|[/\\_.\s-])"
+)
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
+
+
+def date_from_path(path: str, url: str | None = None) -> DocDate | None:
+    """The publication day a path or URL is filed under, or ``None``.
+
+    The last day found in the path wins (the nearest folder to the file). Provenance is
+    "metadata" (the path comes with the input, as a header line would), with the evidence.
+    """
+    found: tuple[str, str, str] | None = None
+    where = ""
+    for match in _PATH_DAY.finditer(path):
+        found, where = (match[1], match[2], match[3]), "path"
+    if found is None and url and (in_url := _URL_DAY.search(url)):
+        found, where = (in_url[1], in_url[2], in_url[3]), "URL"
+    if found is None:
+        return None
+    date = _metadata_date(int(found[0]), int(found[1]), int(found[2]))
+    if date is None:
+        return None
+    return DocDate(
+        value=date.value,
+        precision=date.precision,
+        provenance="metadata",
+        earliest=date.value,
+        latest=date.value,
+        confidence=1.0,
+        evidence=(f"the {where} is filed under {date.value}",),
+    )
