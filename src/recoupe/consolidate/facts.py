@@ -27,7 +27,7 @@ from recoupe.consolidate.entities import EntityIndex
 from recoupe.consolidate.fact_labels import fact_label
 from recoupe.consolidate.figure_context import FigureContext, Observed
 from recoupe.consolidate.periods import Period, day_bounds, parse_period
-from recoupe.consolidate.similarity import TfIdf, Vector, cosine, normalize
+from recoupe.consolidate.similarity import TfIdf, Vector, cosine
 from recoupe.consolidate.units import generic_units
 from recoupe.records import DocAnalysis, Document, Entity, Fact, LinkedQuantity, Observation
 
@@ -35,12 +35,12 @@ APPROX_TOLERANCE = 0.1  # "environ 2 500" covers 2 250..2 750
 EXACT_TOLERANCE = 0.005
 MAX_RATIO = 10.0  # figures further apart than this are not the same measure
 MAX_CANDIDATES = 25  # groups giving the same value that a bare figure is compared with
-# Figures of a generic unit (units.json "generic") are one measure only if their sentences
-# speak of the same thing: cosine of their content words (the group's centroid) at least
-# this. "2 hommes" here and there, "38 personnes" admitted to a hospital and "207 personnes"
+# Figures of a generic unit (units.json "generic") are one measure only if their sentence
+# speaks of the same thing as one of the group's: cosine of their content words at least
+# this (a third of the words' weight shared: the place, the event, the source). "2 hommes" here and there, "38 personnes" admitted to a hospital and "207 personnes"
 # evacuated by ship, are not. A specific noun ("évacués", "soldats") is trusted alone: one
 # story tells the same count in sentences that share few words.
-CONTEXT_MIN = 0.1
+CONTEXT_MIN = 0.3
 
 
 @dataclass(slots=True)
@@ -51,7 +51,7 @@ class _Group:
     signature: dict[str, str]  # entity or modifier key -> its type ("LOC", "MOD"...)
     context: set[str]  # what an amount of money pays for, in words
     number: int  # order of creation, for stable choices
-    topic: Vector = field(default_factory=dict)  # sum of the members' sentence vectors
+    topics: list[Vector] = field(default_factory=list)  # the members' sentence vectors
 
 
 def build_facts(
@@ -107,18 +107,19 @@ def _cluster(observed: Sequence[Observed], vectors: dict[int, Vector]) -> list[_
             group.members.append(o)
             group.signature.update(o.signature)
             group.context.update(o.context)
-        for term, weight in vector.items():
-            group.topic[term] = group.topic.get(term, 0.0) + weight
+        if vector:
+            group.topics.append(vector)
         candidates.add(group, o)
     return groups
 
 
 def _same_topic(vector: Vector, g: _Group) -> bool:
-    """The figure's sentence speaks of what the group's sentences speak of. A sentence with
-    no content word left (a bare "2 500 soldats.") cannot tell, and does not object."""
-    if not vector or not g.topic:
+    """The figure's sentence speaks of what one of the group's sentences speaks of (each
+    member, not their centroid: a centroid of many incidents ends up like any sentence of
+    the story). A sentence with no content word left cannot tell, and does not object."""
+    if not vector or not g.topics:
         return True
-    return cosine(vector, normalize(g.topic)) >= CONTEXT_MIN
+    return any(cosine(vector, other) >= CONTEXT_MIN for other in g.topics)
 
 
 def _joins(o: Observed, g: _Group) -> bool:
