@@ -37,9 +37,10 @@ MAX_RATIO = 10.0  # figures further apart than this are not the same measure
 MAX_CANDIDATES = 25  # groups giving the same value that a bare figure is compared with
 # Figures of a generic unit (units.json "generic") are one measure only if their sentence
 # speaks of the same thing as one of the group's: cosine of their content words at least
-# this (a third of the words' weight shared: the place, the event, the source). "2 hommes" here and there, "38 personnes" admitted to a hospital and "207 personnes"
-# evacuated by ship, are not. A specific noun ("évacués", "soldats") is trusted alone: one
-# story tells the same count in sentences that share few words.
+# this (a third of the words' weight shared: the place, the event, the source). "2 hommes"
+# here and there, "38 personnes" admitted to a hospital and "207 personnes" evacuated by
+# ship, are not. A specific noun ("évacués", "soldats") is trusted alone: one story tells
+# the same count in sentences that share few words.
 CONTEXT_MIN = 0.3
 
 
