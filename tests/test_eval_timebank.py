@@ -135,3 +135,17 @@ def test_cli_eval_timebank_json(
 def test_cli_eval_timebank_missing_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "timebank", str(tmp_path / "nope")])
     assert result.exit_code == 2
+
+
+def test_a_failing_component_is_an_error_not_a_zero_score(
+    timex_only: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from recoupe.analyze import timex
+    from recoupe.analyze.timex_timing import tag_texts
+
+    def broken(text: str, dct: str | None = None) -> list[Any]:
+        raise ValueError("grammar broken")
+
+    monkeypatch.setattr(timex, "tag", broken)
+    with pytest.raises(RuntimeError, match=r"recoupe_timex failed on text 0.*grammar broken"):
+        tag_texts(timex_only, [("Le 7 octobre 2023.", None)])

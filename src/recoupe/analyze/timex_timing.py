@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from recoupe.analyze.doctext import remember_text
+from recoupe.analyze.guard import doc_errors
 from recoupe.analyze.timex import timexes_from_doc
 from recoupe.records import Timex
 
@@ -54,5 +55,9 @@ def tag_texts(nlp: Language, items: Sequence[tuple[str, str | None]], passes: in
         started = time.process_time()
         tagged = [component(doc) for doc in parsed]
         component_seconds = min(component_seconds, time.process_time() - started)
+    failed = [(i, e) for i, doc in enumerate(tagged) for e in doc_errors(doc) if COMPONENT in e]
+    if failed:  # a score of zero would hide it: say which text broke the component, and how
+        i, error = failed[0]
+        raise RuntimeError(f"{COMPONENT} failed on text {i} ({len(failed)} failures): {error}")
     timexes = tuple(tuple(timexes_from_doc(doc, str(i))) for i, doc in enumerate(tagged))
     return TimexRun(timexes, parse_seconds, component_seconds)
