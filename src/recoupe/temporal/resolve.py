@@ -249,11 +249,26 @@ def _relative(expr: Expr, where: Situation, direction: Direction) -> Resolved:
     if unit == "WE" and amount == 0:
         amount = _this_weekend(base, expr.direction if expr.direction is not None else direction())
     needed = _UNIT_PRECISION.get(unit, "Y")
+    if not base.at_least(needed) and where.dct and _same_day_as_dct(expr, where, amount):
+        base = where.dct
     if not base.at_least(needed):
         return Resolved(format_point(base), True, base)
     moved = shift(base, "W" if unit == "WE" else unit, amount)
     value, point = _unit_value(moved, unit)
     return Resolved(_with_time(expr, value), True, point)
+
+
+def _same_day_as_dct(expr: Expr, where: Situation, amount: int) -> bool:
+    """ "Dans la soirée" after a bare year or month ("renversé en 1969. Dans la soirée, ..."):
+    a year or month named in passing does not set the day of the story, the article's day
+    does. "Le lendemain" (a shift) still follows the text."""
+    return (
+        expr.base == "anchor"
+        and amount == 0
+        and (expr.unit or "D") == "D"
+        and where.dct is not None
+        and where.dct.at_least("D")
+    )
 
 
 def _this_weekend(base: Point, way: int | None) -> int:
