@@ -87,6 +87,7 @@ Le dernier trimestre 2021 a été bon. | - | dernier trimestre 2021 | DATE | 202
 Le 11-Novembre 2018, Paris a commémoré. | - | Le 11-Novembre 2018 | DATE | 2018-11-11 | -
 Roi renversé en 1969. Dans la soirée, des tirs. | 2011-04-23 | la soirée | TIME | 2011-04-23TEV | -
 Arrivé le 3 mars 2011. Dans la soirée, un discours. | - | la soirée | TIME | 2011-03-03TEV | -
+Au cours des dix dernières années, il a baissé. | - | des dix dernières années | DURATION | P10Y | -
 """
 
 

@@ -173,7 +173,7 @@ def _offset(
 @cache
 def _recent() -> re.Pattern[str]:
     return p.compiled(
-        rf"(?<![\w-])(?P<det>ces|les)(?:{SP}(?P<num1>{p.number()}))?{SP}(?P<rel>derniers|dernières"
+        rf"(?<![\w-])(?P<det>ces|les|des)(?:{SP}(?P<num1>{p.number()}))?{SP}(?P<rel>derniers|dernières"
         rf"|prochains|prochaines)(?:{SP}(?P<num2>{p.number()}))?{SP}(?P<unit>{p.unit()})"
     )
 
