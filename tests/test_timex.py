@@ -88,6 +88,8 @@ Le 11-Novembre 2018, Paris a commémoré. | - | Le 11-Novembre 2018 | DATE | 201
 Roi renversé en 1969. Dans la soirée, des tirs. | 2011-04-23 | la soirée | TIME | 2011-04-23TEV | -
 Arrivé le 3 mars 2011. Dans la soirée, un discours. | - | la soirée | TIME | 2011-03-03TEV | -
 Au cours des dix dernières années, il a baissé. | - | des dix dernières années | DURATION | P10Y | -
+Avant-hier, le maire a reçu les riverains. | 2023-04-05 | Avant-hier | DATE | 2023-04-03 | -
+Il reviendra après demain. | 2023-04-05 | après demain | DATE | 2023-04-07 | -
 """
 
 
