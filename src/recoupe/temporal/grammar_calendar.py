@@ -77,8 +77,10 @@ def full_date(m: re.Match[str], text: str) -> Found:
     wd = m.group("wd")
     if safe_date(2000, month_number(m.group("month")), _day(m.group("day"))) is None:
         return None  # "le 31 février": not a date
+    later = _PART_AFTER_DAY.match(text, end)  # "le 7 octobre 2023 au matin"
+    part = lexicon().parts_of_day.get(later.group("part").lower()) if later else None
     expr = Expr(
-        "DATE",
+        "TIME" if part else "DATE",
         CALENDAR,
         year=year,
         short_year=short,
@@ -86,8 +88,12 @@ def full_date(m: re.Match[str], text: str) -> Found:
         day=_day(m.group("day")),
         weekday=lexicon().weekdays[wd.lower()] if wd else None,
         direction=rel_direction(rel),
+        part=part,
     )
-    return Candidate(m.start(), end, expr, 2)
+    return Candidate(m.start(), later.end() if later and part else end, expr, 2)
+
+
+_PART_AFTER_DAY = re.compile(rf"{SP}(?:au|en){SP}(?P<part>matin|soir)(?![\w-])", re.IGNORECASE)
 
 
 # --- "les 6 et 13 avril", "du 19 au 23 juillet": the first day --------------------------
