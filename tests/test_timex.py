@@ -91,6 +91,7 @@ Au cours des dix dernières années, il a baissé. | - | des dix dernières ann�
 Avant-hier, le maire a reçu les riverains. | 2023-04-05 | Avant-hier | DATE | 2023-04-03 | -
 Il reviendra après demain. | 2023-04-05 | après demain | DATE | 2023-04-07 | -
 Le 7 octobre 2023 au matin, l'attaque. | - | Le 7 octobre 2023 au matin | TIME | 2023-10-07TMO | -
+Le journal paraît quotidiennement. | - | quotidiennement | SET | P1D | -
 """
 
 
