@@ -92,6 +92,7 @@ Avant-hier, le maire a reçu les riverains. | 2023-04-05 | Avant-hier | DATE | 2
 Il reviendra après demain. | 2023-04-05 | après demain | DATE | 2023-04-07 | -
 Le 7 octobre 2023 au matin, l'attaque. | - | Le 7 octobre 2023 au matin | TIME | 2023-10-07TMO | -
 Le journal paraît quotidiennement. | - | quotidiennement | SET | P1D | -
+Le 2 avril à 18 h 30 heure locale | 2023-04-05 | 18 h 30 | TIME | 2023-04-02T18:30 | -
 """
 
 
@@ -132,6 +133,7 @@ def test_expression(text: str, dct: str | None, expected: tuple[str, str, str, s
         "La sonde a atteint Mars et la Lune.",
         "Il a obtenu 2003 voix au second tour.",
         "Le garçon, âgé d'une dizaine d'années, a été retrouvé.",
+        "le quotidien Le Monde",
     ],
 )
 def test_no_false_positive(text: str) -> None:

@@ -85,6 +85,9 @@ def _amount(m: re.Match[str]) -> float | bool | None:
     return value + (0.5 if m.group("half") else 0.0)
 
 
+_CLOCK_BEFORE = re.compile(r"\d{1,2}\s*h\s*$", re.IGNORECASE)
+
+
 def _refused(m: re.Match[str], text: str, unit_word: str) -> bool:
     vague = _key(m.group("vague") or "")
     before = words_before(text, m.start(), 30)
@@ -96,6 +99,8 @@ def _refused(m: re.Match[str], text: str, unit_word: str) -> bool:
         return True  # "un jour" is "some day"
     if num in ("un", "une") and unit_word == "heure" and before and before[-1] in ("à", "vers"):
         return True  # "à une heure": a clock time
+    if unit_word.startswith("heure") and _CLOCK_BEFORE.search(text, 0, m.start()):
+        return True  # "à 18 h 30 heure locale": the minutes of a clock time, then "heure"
     if unit_word in ("an", "ans", "années") and not m.group("il") and not m.group("off"):
         return _is_age(m, text)
     return False
