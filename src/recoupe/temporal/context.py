@@ -141,13 +141,6 @@ def _word_cue(word: str) -> int:
     if _IMPERFECT.match(word) and word not in tense["imperfect_exceptions"]:
         return -1
     return 0
-    if _FUTURE.match(word) and word not in tense["future_ending_exceptions"]:
-        return 1
-    if _CONDITIONAL.match(word):
-        return 1
-    if _IMPERFECT.match(word) and word not in tense["imperfect_exceptions"]:
-        return -1
-    return 0
 
 
 def _participle(word: str, tense: dict[str, frozenset[str]]) -> bool:
