@@ -116,21 +116,31 @@ class SentenceIndex:
     """
 
     def __init__(self, vectors: Sequence[Vector] = ()) -> None:
-        self.vectors = list(vectors)
+        self.vectors: list[Vector] = []
         df: Counter[str] = Counter()
-        for vec in self.vectors:
+        for vec in vectors:
             df.update(vec.keys())
         # any fixed order is exact; rarest first is fast. Terms first seen in ``add`` rank
         # as the rarest.
         self._rank = {t: (c, t) for t, c in df.items()}
         self._prefixes: dict[float, dict[str, list[int]]] = {}
+        # identical vectors (a sentence reprinted word for word) are indexed and scored once:
+        # the first of them stands for all
+        self._first: dict[tuple[tuple[str, float], ...], int] = {}
+        self._copies: dict[int, list[int]] = {}
+        for vec in vectors:
+            self.add(vec)
 
     def add(self, vec: Vector) -> int:
         """Store one more vector; its index."""
         i = len(self.vectors)
         self.vectors.append(vec)
-        for min_sim, index in self._prefixes.items():
-            self._index_one(index, i, vec, min_sim)
+        key = tuple(sorted(vec.items()))
+        first = self._first.setdefault(key, i)
+        self._copies.setdefault(first, []).append(i)
+        if first == i:
+            for min_sim, index in self._prefixes.items():
+                self._index_one(index, i, vec, min_sim)
         return i
 
     def _key(self, term: str) -> tuple[int, str]:
@@ -148,8 +158,8 @@ class SentenceIndex:
         index = self._prefixes.get(min_sim)
         if index is None:
             index = {}
-            for i, vec in enumerate(self.vectors):
-                self._index_one(index, i, vec, min_sim)
+            for first in self._copies:
+                self._index_one(index, first, self.vectors[first], min_sim)
             self._prefixes[min_sim] = index
         return index
 
@@ -157,7 +167,7 @@ class SentenceIndex:
         self, vec: Vector, min_sim: float, skip: Container[int] = ()
     ) -> list[tuple[int, float]]:
         """Stored vectors (index, cosine) at least ``min_sim`` close to ``vec``, best first;
-        those whose index is in ``skip`` are not scored (nor returned).
+        those whose index is in ``skip`` are not returned.
 
         ``vec`` must be normalised (norm 1 or 0), as ``TfIdf.vector`` makes them.
         """
@@ -165,12 +175,13 @@ class SentenceIndex:
         seen: set[int] = set()
         for term in vec:
             seen.update(index.get(term, ()))
-        found = []
-        for i in seen:
-            if i in skip:
+        found: list[tuple[int, float]] = []
+        for first in seen:
+            copies = [i for i in self._copies[first] if i not in skip]
+            if not copies:
                 continue
-            score = cosine(vec, self.vectors[i])
+            score = cosine(vec, self.vectors[first])
             if score >= min_sim:
-                found.append((i, score))
+                found.extend((i, score) for i in copies)
         found.sort(key=lambda item: (-item[1], item[0]))
         return found
