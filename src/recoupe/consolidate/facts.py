@@ -52,7 +52,8 @@ class _Group:
     signature: dict[str, str]  # entity or modifier key -> its type ("LOC", "MOD"...)
     context: set[str]  # what an amount of money pays for, in words
     number: int  # order of creation, for stable choices
-    topics: list[Vector] = field(default_factory=list)  # the members' sentence vectors
+    topics: list[Vector] = field(default_factory=list)  # the members' sentence vectors, once
+    topic_keys: set[tuple[tuple[str, float], ...]] = field(default_factory=set)
 
 
 def build_facts(
@@ -108,7 +109,9 @@ def _cluster(observed: Sequence[Observed], vectors: dict[int, Vector]) -> list[_
             group.members.append(o)
             group.signature.update(o.signature)
             group.context.update(o.context)
-        if vector:
+        key = tuple(sorted(vector.items()))
+        if vector and key not in group.topic_keys:  # a reprinted sentence adds nothing
+            group.topic_keys.add(key)
             group.topics.append(vector)
         candidates.add(group, o)
     return groups
