@@ -27,7 +27,7 @@ from recoupe.consolidate.entities import EntityIndex
 from recoupe.consolidate.fact_labels import fact_label
 from recoupe.consolidate.figure_context import FigureContext, Observed
 from recoupe.consolidate.periods import Period, day_bounds, parse_period
-from recoupe.consolidate.similarity import TfIdf, Vector, cosine
+from recoupe.consolidate.similarity import TfIdf, Vector, VectorKey, cosine, vector_key
 from recoupe.consolidate.units import generic_units
 from recoupe.records import DocAnalysis, Document, Entity, Fact, LinkedQuantity, Observation
 
@@ -53,7 +53,7 @@ class _Group:
     context: set[str]  # what an amount of money pays for, in words
     number: int  # order of creation, for stable choices
     topics: list[Vector] = field(default_factory=list)  # the members' sentence vectors, once
-    topic_keys: set[tuple[tuple[str, float], ...]] = field(default_factory=set)
+    topic_keys: set[VectorKey] = field(default_factory=set)
 
 
 def build_facts(
@@ -109,7 +109,7 @@ def _cluster(observed: Sequence[Observed], vectors: dict[int, Vector]) -> list[_
             group.members.append(o)
             group.signature.update(o.signature)
             group.context.update(o.context)
-        key = tuple(sorted(vector.items()))
+        key = vector_key(vector)
         if vector and key not in group.topic_keys:  # a reprinted sentence adds nothing
             group.topic_keys.add(key)
             group.topics.append(vector)

@@ -73,6 +73,14 @@ class TfIdf:
         return normalize(vec)
 
 
+VectorKey = tuple[tuple[str, float], ...]
+
+
+def vector_key(vec: Vector) -> VectorKey:
+    """A hashable form of ``vec``: equal for word-for-word repeats of a sentence."""
+    return tuple(sorted(vec.items()))
+
+
 def normalize(vec: Vector) -> Vector:
     norm = math.sqrt(sum(v * v for v in vec.values()))
     return {t: v / norm for t, v in vec.items()} if norm else {}
@@ -126,7 +134,7 @@ class SentenceIndex:
         self._prefixes: dict[float, dict[str, list[int]]] = {}
         # identical vectors (a sentence reprinted word for word) are indexed and scored once:
         # the first of them stands for all
-        self._first: dict[tuple[tuple[str, float], ...], int] = {}
+        self._first: dict[VectorKey, int] = {}
         self._copies: dict[int, list[int]] = {}
         for vec in vectors:
             self.add(vec)
@@ -135,7 +143,7 @@ class SentenceIndex:
         """Store one more vector; its index."""
         i = len(self.vectors)
         self.vectors.append(vec)
-        key = tuple(sorted(vec.items()))
+        key = vector_key(vec)
         first = self._first.setdefault(key, i)
         self._copies.setdefault(first, []).append(i)
         if first == i:

@@ -31,6 +31,7 @@ from recoupe.consolidate.similarity import (
     centroid_sum,
     content_terms,
     cosine,
+    vector_key,
 )
 from recoupe.records import DocAnalysis, Document, Source, Span, TimelineEntry, Timex
 from recoupe.settings import Settings
@@ -223,8 +224,8 @@ def _signature(e: Event) -> tuple[object, ...]:
     return (
         e.period.value,
         e.period.precision,
-        tuple(sorted(e.vector.items())),
-        tuple(sorted(e.clause_vector.items())),
+        vector_key(e.vector),
+        vector_key(e.clause_vector),
         tuple(sorted(e.entities)),
     )
 
