@@ -19,7 +19,7 @@ from recoupe.evaluate.tls import (
     score_timeline,
     tokenize,
 )
-from recoupe.records import DocAnalysis, Document
+from recoupe.records import DocAnalysis, DocDate, Document
 from recoupe.settings import Settings
 from tests.consolidate_helpers import analysis, timex
 
@@ -158,3 +158,25 @@ def test_a_busy_month_lifts_its_days() -> None:
         pool.published.append(object())  # type: ignore[arg-type]
     assert rank_days(pools)[0] == quiet  # one document and one article beat one document
     assert rank_days(pools, {"2021-04": 8, "2021-03": 1})[0] == busy
+
+
+def test_a_day_still_named_a_month_later_outranks_a_busier_one() -> None:
+    texts = {
+        "2021-03-02": "Les manifestants ont occupé la place le 1er mars 2021 jusqu'au soir tard.",
+        "2021-03-03": "La place a été occupée le 1er mars 2021 par des milliers de personnes.",
+        "2021-03-04": "Le 1er mars 2021, la place centrale était noire de monde toute la journée.",
+        "2021-05-10": "Tout a commencé le 9 mars 2021, quand le gouvernement a démissionné.",
+        "2021-06-20": "Depuis la démission du 9 mars 2021, le pays attend toujours des élections.",
+    }
+    documents, analyses = [], []
+    for n, (day, text) in enumerate(texts.items()):
+        document = Document(f"d{n}", f"d{n}.txt", text, date=DocDate(day, "day", "metadata"))
+        needle = "9 mars 2021" if "9 mars" in text else "1er mars 2021"
+        value = "2021-03-09" if "9 mars" in text else "2021-03-01"
+        documents.append(document)
+        analyses.append(analysis(document.id, text, [timex(document.id, text, needle, value)]))
+    pools = day_pools(documents, analyses)
+    assert pools[date(2021, 3, 9)].hindsight_docs == {"d3", "d4"}
+    assert not pools[date(2021, 3, 1)].hindsight_docs  # named the next days, not in hindsight
+    # three documents the next days (3) against two documents two months later (2 + 2 x 2)
+    assert rank_days(pools)[0] == date(2021, 3, 9)

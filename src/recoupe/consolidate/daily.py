@@ -3,7 +3,8 @@
 DATEWISE (Gholipour Ghalandari & Ifrim 2020) first picks the dates, then summarises each.
 Here a day is a candidate when sentences name it (a day-precise date, relative ones already
 resolved against their article's date) or articles were published on it; days are ranked by
-the documents that name them plus the articles published then, and kept at least
+the documents that name them (those naming a day a month or more later count three times:
+hindsight tells what mattered) plus the articles published then, and kept at least
 ``MIN_GAP_DAYS`` apart. Each kept day gets its sentences nearest to the centroid of its
 candidates (those naming it, and the first sentences of the articles published that day),
 covered by several articles, with near repeats merged and redundancy removed by maximal
@@ -28,6 +29,8 @@ LEAD_SENTENCES = 10  # an article's first sentences stand for its publication da
 PUBLISHED_WEIGHT = 1.0  # an article published on a day weighs as much as one naming it
 MONTH_WEIGHT = 0.2  # each document naming the day's month (or a day in it) adds this much
 MIN_GAP_DAYS = 2  # two kept days are at least this far apart (the next day rarely adds news)
+HINDSIGHT_DAYS = 30  # a day still named this long after it happened has lasting importance
+HINDSIGHT_WEIGHT = 2.0  # and each document naming it in hindsight counts this much more
 
 
 @dataclass(slots=True)
@@ -37,6 +40,7 @@ class DayPool:
     mentioned: list[Span] = field(default_factory=list)
     published: list[Span] = field(default_factory=list)
     naming_docs: set[str] = field(default_factory=set)
+    hindsight_docs: set[str] = field(default_factory=set)
     articles: int = 0
 
 
@@ -66,6 +70,8 @@ def day_pools(
             for day in days:
                 pools[day].mentioned.append(sentence)
                 pools[day].naming_docs.add(document.id)
+                if published and (published - day).days >= HINDSIGHT_DAYS:
+                    pools[day].hindsight_docs.add(document.id)
             if published and not days and i < LEAD_SENTENCES:
                 pools[published].published.append(sentence)
         if published:
@@ -104,11 +110,13 @@ def month_mentions(analyses: Sequence[DocAnalysis]) -> dict[str, int]:
 
 
 def rank_days(pools: dict[date, DayPool], months: dict[str, int] | None = None) -> list[date]:
-    """Days by the documents naming them plus the articles published on them, plus a
-    little for the documents naming their month."""
+    """Days by the documents naming them (more when they name it a month or more later)
+    plus the articles published on them, plus a little for the documents naming their
+    month."""
     months = months or {}
     score = {
         d: len(p.naming_docs)
+        + HINDSIGHT_WEIGHT * len(p.hindsight_docs)
         + PUBLISHED_WEIGHT * p.articles
         + MONTH_WEIGHT * months.get(d.isoformat()[:7], 0)
         for d, p in pools.items()
