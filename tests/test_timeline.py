@@ -263,3 +263,38 @@ def test_years_join_the_finer_group_that_comparing_every_pair_gives(seed: int) -
     got = [[e.doc for e in g] for g in timeline._into_finer([list(g) for g in linked])]
     assert got == expected
     assert len(got) < len(linked)  # some years joined a finer group
+
+
+def test_reads_alone() -> None:
+    from recoupe.consolidate.clauses import reads_alone
+
+    assert reads_alone("L'armée américaine s'est retirée d'Irak à la fin de 2011")
+    assert reads_alone("Cesar a gagné en 2011")  # "Ces" only as a whole word
+    assert reads_alone("Ensuite la grève a commencé")
+    assert reads_alone("Il faut remonter à 1910 pour retrouver un tel niveau")
+    assert reads_alone("Il y a eu trois morts en 2011")
+    for leaning in (
+        "Ils ont retiré leurs troupes en 2011",
+        "Ces pourparlers avaient débuté en janvier",
+        "Bien que les forces soient parties en 2011",
+        "Même si l'on a aujourd'hui le sentiment",
+        "a déclaré la semaine dernière l'ancien ministre",
+        "Celle-ci a été signée en 2011",
+    ):
+        assert not reads_alone(leaning), leaning
+
+
+def test_headline_prefers_a_clause_that_reads_alone() -> None:
+    texts = {
+        "a": "Les dockers ont fait grève. Le port de Marseille a été bloqué par eux en 1995.",
+        "b": "Ils ont bloqué le port de Marseille en 1995 pendant un mois, les dockers.",
+    }
+    docs = [make_doc("a", texts["a"], "2022-05-10"), make_doc("b", texts["b"], "2022-05-11")]
+    analyses = [
+        analysis("a", texts["a"], [timex("a", texts["a"], "en 1995", "1995")]),
+        analysis("b", texts["b"], [timex("b", texts["b"], "en 1995", "1995")]),
+    ]
+    index, _ = _entities(analyses_mentions=[])
+    (entry,) = build_timeline(docs, analyses, index, Settings())
+    assert {s.doc for s in entry.sources} == {"a", "b"}
+    assert entry.headline.startswith("Le port de Marseille")

@@ -125,6 +125,28 @@ def is_future(text: str) -> bool:
     return any(w in _future_words() or (len(w) > 6 and w.endswith(suffixes)) for w in found)
 
 
+@cache
+def _leaning_openers() -> tuple[tuple[str, ...], ...]:
+    table = data_json("clauses.json")
+    phrases = {tuple(words(p)) for p in [*table["anaphoric"], *table["subordinators"]]}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+@cache
+def _impersonal() -> tuple[tuple[str, ...], ...]:
+    return tuple({tuple(words(p)) for p in data_json("clauses.json")["impersonal"]})
+
+
+def reads_alone(text: str) -> bool:
+    """Whether a clause can be read out of its article: it does not open on a pronoun or a
+    demonstrative ("Ils ont retiré…", "Ces pourparlers…"; "Il faut…" is not one) nor on a
+    subordinating word ("Bien que…", "a déclaré…")."""
+    head = tuple(words(text[:60]))
+    if any(head[: len(p)] == p for p in _impersonal()):
+        return True
+    return not any(head[: len(p)] == p for p in _leaning_openers())
+
+
 def preceded_by(text: str, start: int, markers: Sequence[str], window: int = 30) -> bool:
     """Whether one of ``markers`` (folded words) comes just before ``start``, articles aside."""
     tail = words(text[max(0, start - window) : start])[-4:]

@@ -20,6 +20,7 @@ from recoupe.consolidate.clauses import (
     clause_around,
     clean_sentences,
     preceded_by,
+    reads_alone,
 )
 from recoupe.consolidate.entities import EntityIndex
 from recoupe.consolidate.lexicon import data_json
@@ -330,7 +331,7 @@ def _lo(value: str) -> int:
 
 
 def _entry(group: Sequence[Event], texts: dict[str, str], newest: Period | None) -> TimelineEntry:
-    lead = _central(group)
+    lead = _central(group, texts)
     period = max((e.period for e in group), key=lambda p: _PRECISION[p.precision])  # finest
     sources = tuple(dict.fromkeys(Source(e.doc, e.sentence.start, e.sentence.end) for e in group))
     counts = Counter(eid for e in group for eid in e.entities)
@@ -348,14 +349,16 @@ def _entry(group: Sequence[Event], texts: dict[str, str], newest: Period | None)
     )
 
 
-def _central(group: Sequence[Event]) -> Event:
-    """The event most similar to the others (ties: the earliest document position)."""
+def _central(group: Sequence[Event], texts: dict[str, str]) -> Event:
+    """The event whose clause reads best as a headline (reads alone, opens its sentence),
+    then the most similar to the others (ties: the earliest document position)."""
     if len(group) == 1:
         return group[0]
     total = centroid_sum(e.vector for e in group)  # sum of cosines to the others, in O(n)
     scored = [
         (
-            e.clause[0] == e.sentence.start,  # a clause opening its sentence reads best
+            # a clause that reads alone and opens its sentence makes the best headline
+            (reads_alone(texts[e.doc][e.clause[0] : e.clause[1]]), e.clause[0] == e.sentence.start),
             round(cosine(e.vector, total) - cosine(e.vector, e.vector), 9),
             -e.sentence.start,
             e,
