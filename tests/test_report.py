@@ -80,6 +80,9 @@ def test_the_page_loads_nothing_from_anywhere(html: str) -> None:
         "date déduite",  # provenance of an inferred date
         "« mars 2024 » dans le texte",  # its evidence
         "prévu",
+        # a figure in its sentence, from the sentence's start to its end
+        "Le 5 mars 2024, la préfecture de Valbrune a annoncé que <mark>1 200 habitants</mark>"
+        " avaient été évacués.</blockquote>",
     ],
 )
 def test_the_report_shows(html: str, expected: str) -> None:
@@ -144,3 +147,23 @@ def test_numbers_in_french() -> None:
     assert format_value({"value": 15, "low": 10, "high": 20, "qualifier": "range"}) == (
         "entre 10 et 20"
     )
+
+
+def test_a_figure_is_shown_in_its_sentence_and_no_further() -> None:
+    from recoupe.render.view import CONTEXT_CHARS, DocIndex
+
+    text = "Premier point. Ils étaient 900 en Syrie selon lui. Autre chose ici."
+    docs = DocIndex([{"id": "d", "text": text}])
+    at = text.index("900")
+    assert docs.in_sentence("d", at, at + 3) == {
+        "before": "Ils étaient ",
+        "match": "900",
+        "after": " en Syrie selon lui.",
+    }
+    long = "mot " * CONTEXT_CHARS + "900 soldats " + "mot " * CONTEXT_CHARS
+    docs = DocIndex([{"id": "d", "text": long}])
+    at = long.index("900")
+    shown = docs.in_sentence("d", at, at + 11)
+    assert shown["match"] == "900 soldats"
+    assert shown["before"].startswith("… ") and shown["after"].endswith(" …")
+    assert len(shown["before"]) <= CONTEXT_CHARS + 2 and len(shown["after"]) <= CONTEXT_CHARS + 2

@@ -22,7 +22,15 @@ from tests.test_report import parse_tags
 PAGES = [
     ("/", ["Vue d'ensemble", "Résumé", "Chiffres clés", "contradictoire", "Principaux acteurs"]),
     ("/timeline", ["Chronologie", "2024", "5 mars 2024", "semaine 11 de 2024", "prévu"]),
-    ("/facts", ["habitants évacués à Valbrune", "environ", "janvier 2024", "Crue à Valbrune"]),
+    (
+        "/facts",
+        [
+            "habitants évacués à Valbrune",
+            "janvier 2024",
+            "Crue à Valbrune",
+            "Selon la mairie de Valbrune, <mark>environ 1 500 habitants</mark> ont quitté",
+        ],
+    ),
     ("/entities", ["Personnes", "Lieux", "Claire Morel", "aussi : Morel"]),
     ("/entities/e-morel", ["Claire Morel", "Nous restons mobilisés", "Mentions par document"]),
     ("/entities/e-valbrune", ["habitants évacués à Valbrune", "environ 1\u202f500"]),

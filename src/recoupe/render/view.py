@@ -15,6 +15,8 @@ from recoupe.render.french import format_date, year_of
 
 STATUS_ORDER = {"conflict": 0, "update": 1, "agree": 2, "single": 3}
 EXCERPT_CHARS = 280
+CONTEXT_CHARS = 160  # most a figure's sentence shows on each side of it
+_SENTENCE_ENDS = (". ", "! ", "? ", "\n")
 NO_YEAR = "Sans date précise"
 
 Item = dict[str, Any]
@@ -55,6 +57,37 @@ class DocIndex:
         text = str(doc.get("text", "")) if doc else ""
         return shorten(text[start:end])
 
+    def window(self, doc_id: str, start: int, end: int) -> tuple[str, int]:
+        """The text from ``start`` to ``end`` (clipped), and the offset it begins at."""
+        doc = self.by_id.get(doc_id)
+        text = str(doc.get("text", "")) if doc else ""
+        start = max(start, 0)
+        return text[start:end], start
+
+    def in_sentence(self, doc_id: str, start: int, end: int) -> Item:
+        """The words around ``start``..``end`` up to its sentence's ends (at most
+        ``CONTEXT_CHARS`` each side): ``before``, ``match``, ``after``, for a figure shown in
+        the words that give it its meaning ("900" alone says nothing; "2 500 soldats en
+        Irak et 900 en Syrie" does)."""
+        text, offset = self.window(doc_id, start - CONTEXT_CHARS, end + CONTEXT_CHARS)
+        lo, hi = start - offset, end - offset
+        before, match, after = text[:lo], text[lo:hi], text[hi:]
+        cut = max((before.rfind(m) for m in _SENTENCE_ENDS), default=-1)
+        if cut >= 0:
+            before = before[cut + 1 :]
+        elif offset > 0:
+            before = "… " + before.split(" ", 1)[-1]
+        ends = [i for i in (after.find(m) for m in _SENTENCE_ENDS) if i >= 0]
+        if ends:
+            after = after[: min(ends) + 1]
+        elif offset + len(text) == end + CONTEXT_CHARS:
+            after = after.rsplit(" ", 1)[0] + " …"
+        return {
+            "before": " ".join(before.split()) + (" " if before[-1:].isspace() else ""),
+            "match": match,
+            "after": (" " if after[:1].isspace() else "") + " ".join(after.split()),
+        }
+
     def source(self, src: Mapping[str, Any]) -> Item:
         doc, start, end = src["doc"], src["start"], src["end"]
         return {**src, "doc_label": self.label(doc), "excerpt": self.excerpt(doc, start, end)}
@@ -62,7 +95,10 @@ class DocIndex:
 
 def fact_view(fact: Mapping[str, Any], docs: DocIndex) -> Item:
     observations = sorted(
-        (docs.source(o) for o in fact["observations"]),
+        (
+            {**docs.source(o), "context": docs.in_sentence(o["doc"], o["start"], o["end"])}
+            for o in fact["observations"]
+        ),
         key=lambda o: (o.get("as_of") or "9999", o["doc_label"]),
     )
     return {**fact, "observations": observations}

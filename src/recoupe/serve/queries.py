@@ -40,6 +40,14 @@ class SqlDocs(view.DocIndex):
         ).fetchone()
         return view.shorten(row[0]) if row and row[0] else ""
 
+    def window(self, doc_id: str, start: int, end: int) -> tuple[str, int]:
+        start = max(start, 0)
+        row = self.conn.execute(
+            "SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?",
+            (start, max(end - start, 0), doc_id),
+        ).fetchone()
+        return (row[0] or "" if row else ""), start
+
 
 def _entity_rows(
     conn: sqlite3.Connection, where: str = "", params: tuple[Any, ...] = ()
