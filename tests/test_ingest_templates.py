@@ -56,3 +56,45 @@ def test_a_page_of_templates_only_is_skipped_with_its_reason(tmp_path: Path) -> 
     result = load_inputs([tmp_path], Settings())
     assert [s.reason for s in result.skipped] == ["only template lines shared with other documents"]
     assert len(result.documents) == 5 and all(NOTICE not in d.text for d in result.documents)
+
+
+SITE_BLOCK = (
+    "Crêpes, béchamel, légumes rôtis… Cinq recettes qui subliment le beurre",
+    "« Il faut refonder les politiques culturelles »",
+    "Vous ne pouvez lire ce journal que sur un seul appareil à la fois.",
+    "Lecture du journal en cours sur un autre appareil.",
+    "Services du journal",
+)
+WIRE_BLOCK = (
+    "Les rebelles reprennent le port",
+    WIRE,
+    "Les combats avaient fait au moins douze morts dans la nuit de dimanche à lundi.",
+    "Les deux camps ont promis de laisser passer les convois humanitaires dès mardi.",
+)
+WEEK = ["2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08", "2024-01-09"]
+
+
+def test_a_site_template_on_pages_of_one_week_is_taken_out() -> None:
+    docs = [_doc(i, d, *SITE_BLOCK) for i, d in enumerate(WEEK)]
+    kept, _ = remove_shared_boilerplate(docs)
+    for i, d in enumerate(kept):
+        assert f"Article {i}" in d.text
+        assert not any(line in d.text for line in SITE_BLOCK)
+        assert [r.text for r in d.removed] == list(SITE_BLOCK)
+
+
+def test_a_wire_story_of_one_week_stays_with_its_headline() -> None:
+    docs = [_doc(i, d, *WIRE_BLOCK) for i, d in enumerate(WEEK)]
+    kept, _ = remove_shared_boilerplate(docs)
+    assert all(all(line in d.text for line in WIRE_BLOCK) and not d.removed for d in kept)
+
+
+def test_reads_as_story() -> None:
+    from recoupe.ingest.boilerplate import reads_as_story
+
+    assert reads_as_story(WIRE)
+    assert reads_as_story("« Nous ne céderons pas », a déclaré le ministre devant la presse.")
+    assert reads_as_story("Le ministre a dit : « Vous serez entendus. »")  # "vous" quoted
+    for line in SITE_BLOCK:  # but one: a notice worded as a sentence goes with its block
+        assert reads_as_story(line) == line.startswith("Lecture"), line
+    assert not reads_as_story("Que se passera-t-il si vous continuez à lire ici ?")

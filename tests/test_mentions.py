@@ -267,3 +267,40 @@ def test_dashes_glued_to_a_name_are_not_part_of_it(nlp: Any) -> None:
     assert [m.text for m in found] == ["Kadhafi", "Tripoli", "Syrte"]
     for m in found:
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Les rebelles ont repris la ville de Zentane dans la nuit.", "Zentane"),
+        ("Les habitants de Ghadamès ont fui vers la frontière.", "Ghadamès"),
+        ("Des combats ont eu lieu à Zliten (ouest) mardi soir.", "Zliten"),
+        ("Les insurgés progressent vers Zliten, à 150 km de la capitale.", "Zliten"),
+        ("Les forces du régime ont pilonné Ras Jedir toute la journée.", None),
+        ("Des heurts ont éclaté à Ras Jedir, selon un témoin.", "Ras Jedir"),
+        ("Ils sont arrivés. A Mansoura, les clans rivaux se sont affrontés.", "Mansoura"),
+        ("Des tirs ont visé Tripoli et Zentane dans la nuit de lundi.", None),
+        ("Les bombardements ont visé à Tripoli et Zentane des dépôts.", "Zentane"),
+    ],
+)
+def test_a_name_in_a_place_context_is_a_place(nlp: Any, text: str, name: str | None) -> None:
+    target = name or ("Ras Jedir" if "Ras Jedir" in text else "Zentane")
+    found = by_text(repaired(nlp, text, [(target, "PER")]))
+    assert found[target].label == ("LOC" if name else "PER")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les opposants à Morsi estiment que le président a trahi la révolution.",
+        "Les soldats restés fidèles à Kadhafi ont quitté la ville.",
+        "Il a demandé à Obama de revoir sa position sur la Syrie.",
+        "En référence à Ben Ali, qui avait fui le pays en janvier.",
+        "Il a rendu hommage à Sarah Martin (2017) dans son discours.",
+        "A Léon Blum, je préfère Jaurès depuis longtemps.",
+    ],
+)
+def test_a_person_after_a_is_still_a_person(nlp: Any, text: str) -> None:
+    names = {"Morsi", "Kadhafi", "Obama", "Ben Ali", "Sarah Martin", "Léon Blum"}
+    name = next(n for n in names if n in text)
+    assert by_text(repaired(nlp, text, [(name, "PER")]))[name].label == "PER"

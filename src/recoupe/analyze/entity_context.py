@@ -7,11 +7,13 @@ and returns them typed, flagged or completed; the order of the calls is in
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from recoupe.analyze.doctext import doc_text
 from recoupe.analyze.entity_gazetteer import Gazetteer, fold, is_acronym
 from recoupe.analyze.entity_repair import Cand, Titles, title_at
 
@@ -104,7 +106,9 @@ def _after_title(doc: Doc, k: int, gaz: Gazetteer, titles: Titles) -> bool:
 def fix_types(doc: Doc, cands: list[Cand], gaz: Gazetteer) -> None:
     """Types the model often gets wrong, from the words of the mention and its role."""
     heads, speech = gaz.words["org_heads"], gaz.words["speech_verbs"]
+    previous: Cand | None = None
     for cand in cands:
+        before, previous = previous, cand
         if cand.entry is not None:
             if not cand.metonymy and not cand.demonym:
                 cand.label = cand.entry.type
@@ -118,6 +122,60 @@ def fix_types(doc: Doc, cands: list[Cand], gaz: Gazetteer) -> None:
             cand.label = "PER"
         elif cand.label == "LOC" and len(span) == 1 and _after_source_cue(doc, cand, gaz):
             cand.label = "ORG"
+        elif cand.label in ("PER", "MISC") and (
+            _place_context(doc, cand, gaz) or _listed_with_a_place(doc, cand, before)
+        ):
+            cand.label, cand.place_cue = "LOC", True
+
+
+_AT = frozenset({"à", "dans", "vers"})  # "a" is the verb; "A" opens a sentence
+_ENDS = frozenset({".", "!", "?", "»", '"', "”", ":", ",", "(", "\n"})
+
+
+def _place_context(doc: Doc, cand: Cand, gaz: Gazetteer) -> bool:
+    """Context that shows a name is a place, whatever the model guessed: a place noun and
+    "de" before it ("la ville de [Zaouïa]", "les habitants de [Ben Jawad]", "au sud de
+    [Syrte]"); "à", "dans", "vers" before it when the name reads as a place ("Ras", "Sidi"...
+    and a word), is followed by where it lies ("à [Zliten] (ouest)", "à [Misurata], à 200
+    km") or opens the sentence ("A [Zaouïa], ..."). "à" alone is not enough: "opposants à
+    Morsi", "en référence à Ben Ali" name persons."""
+    k = prev_token(doc, cand.start)
+    if k < 0:
+        return False
+    j = prev_token(doc, k)
+    if doc[k].lower_ in _OF:
+        nouns = gaz.words["place_nouns"]
+        return (j >= 0 and doc[j].lower_ in nouns and doc[j].pos_ not in ("VERB", "AUX")
+                and not _idiom(doc, j))  # fmt: skip
+    if doc[k].lower_ not in _AT and doc[k].text != "A":  # "a" is the verb; "A" opens a sentence
+        return False
+    opens = j < 0 or doc[j].text in _ENDS
+    if doc[k].text == "A" and not opens:
+        return False
+    n = cand.end - cand.start
+    prefixed = n == 2 and doc[cand.start].lower_ in gaz.words["toponym_prefixes"]
+    last = doc[cand.end - 1]
+    after = doc_text(doc)[last.idx + len(last.text) :][:24].lower()
+    alone = opens and n == 1 and after.startswith(",")
+    return prefixed or alone or _LOCATED.match(after) is not None
+
+
+_LOCATED = re.compile(
+    r"\s*(?:\(\s*(?:nord|sud|est|ouest|centre|\d+\s*km)"
+    r"|,\s*(?:à|au|dans)\s+(?:\d|quelque|environ|une?\b|l'(?:est|ouest)|l’(?:est|ouest)))"
+)
+
+
+def _listed_with_a_place(doc: Doc, cand: Cand, before: Cand | None) -> bool:
+    """ "à Ras Lanouf et [Zaouïa]": a one-word name listed right after a place is one."""
+    if before is None or before.label != "LOC" or before.metonymy or before.demonym:
+        return False
+    if not before.place_cue:  # a known place, itself after "à", "de", "en"...
+        b = prev_token(doc, before.start)
+        if before.entry is None or b < 0 or doc[b].lower_ not in _AT | _OF | {"en", "au", "aux"}:
+            return False
+    k = prev_token(doc, cand.start)
+    return k == before.end and doc[k].lower_ in ("et", "ou") and cand.end - cand.start == 1
 
 
 def _looks_like_org(span: Span, heads: frozenset[str]) -> bool:
@@ -145,7 +203,7 @@ def propagate_persons(doc: Doc, cands: list[Cand]) -> None:
             suffixes.update(words[i:] for i in range(len(words)))
     for cand in cands:
         weak = cand.entry is None or cand.entry.kind == "place"
-        if (cand.label != "PER" and weak and not cand.demonym
+        if (cand.label != "PER" and weak and not cand.demonym and not cand.place_cue
                 and _name_tokens(doc, cand) in suffixes):  # fmt: skip
             cand.label, cand.entry = "PER", None
 

@@ -31,6 +31,7 @@ class Cand:
     entry: GazEntry | None = None
     role: str | None = None
     person_cue: bool = False  # a title or honorific showed it names a person
+    place_cue: bool = False  # "la ville de…", "à…" showed it names a place
     metonymy: bool = False
     demonym: bool = False
     alias_of: str | None = None

@@ -74,6 +74,21 @@ def remove_boilerplate(text: str) -> tuple[str, tuple[Removed, ...]]:
 SHARED_MIN_DOCS = 5  # a line printed verbatim in this many documents may be a site template
 SHARED_WIRE_DAYS = 7  # ... unless all of them appeared within this many days (a wire story)
 SHARED_MIN_CHARS = 15  # shorter lines ("Libye", "AFP") are left alone
+WIRE_MIN_SENTENCES = 0.5  # a wire block is mostly story sentences; a site's block is not
+
+_SENTENCE_END = re.compile(r"(?:[.!…]|[.!?…]\s*[»\"”]\s*\.?|»\s*\.)$")
+_READER = re.compile(r"\b(?:vous|votre|vos)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")
+
+
+def reads_as_story(line: str) -> bool:
+    """Whether a line reads as a sentence of a news story: six words or more, ended like a
+    sentence, not speaking to the reader outside quotes. Menus, teasers of other articles
+    (headlines, pull quotes), questions and notices ("Vous ne pouvez lire…") do not."""
+    text = line.strip()
+    if len(text.split()) < 6 or not _SENTENCE_END.search(text):
+        return False
+    return _READER.search(_QUOTED.sub(" ", text)) is None
 
 
 def _line_key(line: str) -> str:
@@ -98,7 +113,10 @@ def shared_boilerplate(documents: Sequence[Document]) -> dict[str, int]:
     outlets recurs too, but within days. So a line is a template when at least
     ``SHARED_MIN_DOCS`` documents print it and they are not all dated within
     ``SHARED_WIRE_DAYS`` days of each other (undated documents count as far apart).
-    Exact copies of one document count once.
+    Pages of one site crawled the same week share their template too: lines printed by the
+    same documents within days are taken as a block, a wire story when most of them read as
+    story sentences (``reads_as_story``), a template otherwise (headlines of other articles,
+    paywall notices). Exact copies of one document count once.
     """
     holders: dict[str, list[int]] = defaultdict(list)
     seen_texts: set[str] = set()
@@ -111,14 +129,19 @@ def shared_boilerplate(documents: Sequence[Document]) -> dict[str, int]:
             if len(key) >= SHARED_MIN_CHARS:
                 holders[key].append(index)
     out: dict[str, int] = {}
+    recent: dict[tuple[int, ...], list[str]] = defaultdict(list)  # printed within days
     for key, indexes in holders.items():
         if len(indexes) < SHARED_MIN_DOCS:
             continue
         days = [_day(documents[i]) for i in indexes]
         known = [d for d in days if d is not None]
         if len(known) == len(days) and (max(known) - min(known)).days <= SHARED_WIRE_DAYS:
-            continue
-        out[key] = len(indexes)
+            recent[tuple(indexes)].append(key)
+        else:
+            out[key] = len(indexes)
+    for printers, block in recent.items():
+        if sum(map(reads_as_story, block)) < WIRE_MIN_SENTENCES * len(block):
+            out.update(dict.fromkeys(block, len(printers)))
     return out
 
 
