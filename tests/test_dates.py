@@ -205,3 +205,56 @@ def test_yesterday_with_its_date_gives_the_day(
     else:
         assert (date.value, date.precision, date.confidence) == (expected, "day", 0.9)
         assert any(named in e for e in date.evidence)
+
+
+LINED = (
+    "Grève au port\nPublié le 10 juin 2022 à 14h38 - Mis à jour le 11 juin 2022\n"
+    "La grève des dockers du port de Marseille se poursuit malgré les menaces de la direction. "
+    "Le syndicat des dockers réclame toujours une hausse des salaires de 8 %. "
+    "La direction du port refuse toujours toute négociation avec les grévistes. "
+    "Une réunion est prévue après la fin du mois de juin prochain, dit le syndicat."
+)
+
+
+def _lined() -> tuple[Document, DocAnalysis]:
+    found = [
+        timex("l", LINED, "10 juin 2022 à 14h38", "2022-06-10T14:38", kind="TIME"),
+        timex("l", LINED, "11 juin 2022", "2022-06-11"),
+    ]
+    return make_doc("l", LINED), analysis("l", LINED, found, [_salary("l", LINED)])
+
+
+def test_a_dateline_dates_its_page() -> None:
+    doc, found = _lined()
+    date = infer_dates([doc], [found]).documents[0].date
+    assert (date.value, date.precision, date.provenance) == ("2022-06-10", "day", "inferred")
+    assert (date.earliest, date.latest) == ("2022-06-10", "2022-06-10")
+    assert date.confidence >= 0.95
+    assert date.evidence == ("la page porte « Publié le 10 juin 2022 à 14h38 »",)
+
+
+def test_a_dated_line_low_in_the_page_is_no_dateline() -> None:
+    text = "Un texte. " * 40 + "Commentaire publié le 3 mars 2019 par un lecteur."
+    doc = make_doc("c", text)
+    found = analysis("c", text, [timex("c", text, "3 mars 2019", "2019-03-03")])
+    date = infer_dates([doc], [found]).documents[0].date
+    assert date.value != "2019-03-03"
+
+
+def test_a_page_dated_by_its_dateline_dates_its_neighbours() -> None:
+    doc, found = _lined()
+    u = make_doc("u", U)
+    u_found = analysis(
+        "u", U, [timex("u", U, "en avril", "XXXX-04"), timex("u", U, "en 2019", "2019")],
+        [_salary("u", U)],
+    )  # fmt: skip
+    dated = {d.id: d for d in infer_dates([doc, u], [found, u_found]).documents}
+    assert dated["u"].date.value is not None and dated["u"].date.value.startswith("2022")
+    assert "l.txt" in " ".join(dated["u"].date.evidence)
+
+
+def test_a_heading_is_no_lower_bound() -> None:
+    text = "Le Monde en 2030\nLe port a rouvert ses quais après des années de travaux."
+    doc = make_doc("h", text)
+    found = analysis("h", text, [timex("h", text, "en 2030", "2030")])
+    assert infer_dates([doc], [found]).documents[0].date.earliest is None

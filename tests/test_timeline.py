@@ -298,3 +298,38 @@ def test_headline_prefers_a_clause_that_reads_alone() -> None:
     (entry,) = build_timeline(docs, analyses, index, Settings())
     assert {s.doc for s in entry.sources} == {"a", "b"}
     assert entry.headline.startswith("Le port de Marseille")
+
+
+def test_a_dateline_is_not_an_event() -> None:
+    text = "Publié le 3 mai 2022 à 10h00.\nLa grève a commencé le 2 mai 2022 au port de Marseille."
+    docs = [make_doc("a", text, "2022-05-03")]
+    found = [
+        analysis(
+            "a",
+            text,
+            [
+                timex("a", text, "3 mai 2022", "2022-05-03"),
+                timex("a", text, "2 mai 2022", "2022-05-02"),
+            ],
+        )
+    ]
+    index, _ = _entities(analyses_mentions=[])
+    assert [e.date for e in build_timeline(docs, found, index, Settings())] == ["2022-05-02"]
+
+
+def test_in_dateline() -> None:
+    from recoupe.consolidate.clauses import in_dateline
+
+    markers = ["publie", "mis a jour", "mis en ligne"]
+
+    def at(text: str, date: str) -> bool:
+        return in_dateline(text, text.index(date), markers)
+
+    assert at("Titre\nPublié le 10 mars 2011 à 14h38 - Mis à jour le 11 mars\nTexte.", "10 mars")
+    assert at("Titre\nPublié le 10 mars 2011 à 14h38 - Mis à jour le 11 mars\nTexte.", "11 mars")
+    assert at("Par Jean Dupont | mis en ligne le 03/03/2011 à 10h32\nTexte.", "03/03")
+    assert at("Le Monde avec AFP Publié le 10 mars 2011, et la suite d'une très longue ligne de "
+              "texte qui ne finit pas avant longtemps ici.", "10 mars")  # fmt: skip
+    assert not at("Le texte.\nL'arrêté a été publié le 28 mars.\nLa suite.", "28 mars")
+    assert not at("La ministre dit que l'arrêté sera publié le 28 mars, dans une ligne longue "
+                  "qui continue encore et encore sans fin.", "28 mars")  # fmt: skip

@@ -147,6 +147,30 @@ def reads_alone(text: str) -> bool:
     return not any(head[: len(p)] == p for p in _leaning_openers())
 
 
+DATELINE_WORDS = 16  # a dateline is a short line: "Publié le 10 mars 2011 à 14h38 - Mis à jour…"
+
+
+def in_dateline(text: str, start: int, markers: Sequence[str]) -> bool:
+    """Whether the date at ``start`` is a page's dateline ("Publié le 10 mars 2011",
+    "par A. B. | mis à jour le 3/03/2011"): a marker just before it, written with a capital,
+    or on a short line that is not a sentence. "L'arrêté a été publié le 28 mars." is news."""
+    if not preceded_by(text, start, markers):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if len(line.split()) <= DATELINE_WORDS and not line.endswith((".", "!", "?", "…")):
+        return True
+    before = text[max(line_start, start - 40) : start]
+    heads = _marker_heads(tuple(markers))
+    return any(w[:1].isupper() and fold(w) in heads for w in before.split())
+
+
+@cache
+def _marker_heads(markers: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(m.split()[0] for m in markers)
+
+
 def preceded_by(text: str, start: int, markers: Sequence[str], window: int = 30) -> bool:
     """Whether one of ``markers`` (folded words) comes just before ``start``, articles aside."""
     tail = words(text[max(0, start - window) : start])[-4:]

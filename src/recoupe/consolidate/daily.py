@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from recoupe.consolidate.clauses import clean_sentences, preceded_by
+from recoupe.consolidate.clauses import clean_sentences, in_dateline, preceded_by
 from recoupe.consolidate.lexicon import data_json
 from recoupe.consolidate.periods import parse_period
 from recoupe.consolidate.similarity import TfIdf, centroid, content_terms, cosine
@@ -56,7 +56,9 @@ def day_pools(
 ) -> dict[date, DayPool]:
     """Every day named in a sentence or with an article, and its candidate sentences."""
     docs = {d.id: d for d in documents if d.duplicate_of is None}
-    relative = tuple(data_json("dates.json")["relative_markers"])
+    table = data_json("dates.json")
+    relative = tuple(table["relative_markers"])
+    dateline = tuple(table["dateline_markers"])
     pools: dict[date, DayPool] = defaultdict(DayPool)
     newest = max((d for doc in docs.values() if (d := _day(doc.date.value))), default=None)
     for analysis in analyses:
@@ -64,7 +66,7 @@ def day_pools(
         if document is None:
             continue
         published = _day(document.date.value)
-        named = _named_days(document, analysis, relative)
+        named = _named_days(document, analysis, relative, dateline)
         for i, sentence in enumerate(clean_sentences(document.text, analysis.sentences)):
             days = [d for d in named.get(sentence.start, ()) if newest is None or d <= newest]
             for day in days:
@@ -80,7 +82,10 @@ def day_pools(
 
 
 def _named_days(
-    document: Document, analysis: DocAnalysis, relative: tuple[str, ...]
+    document: Document,
+    analysis: DocAnalysis,
+    relative: tuple[str, ...],
+    dateline: tuple[str, ...],
 ) -> dict[int, list[date]]:
     """Days named in each sentence, by the sentence's start offset."""
     sentences = clean_sentences(document.text, analysis.sentences)
@@ -89,6 +94,8 @@ def _named_days(
     for t in analysis.timexes:
         day = _day(t.value) if t.type in ("DATE", "TIME") else None
         if day is None or preceded_by(document.text, t.start, relative):
+            continue
+        if in_dateline(document.text, t.start, dateline):  # the page's date, not news
             continue
         for start, end in starts:
             if start <= t.start < end and day not in found[start]:

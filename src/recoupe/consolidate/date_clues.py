@@ -34,6 +34,7 @@ from recoupe.records import DocAnalysis, Document, Quantity, Span, Timex
 _YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")
 PAIR_MIN = 0.25  # cosine above which two sentences report the same thing
 ANCHOR_MIN = 0.25  # cosine above which a month named in two sentences is the same month
+DATELINE_CONFIDENCE = 0.95  # "Publié le 10 mars 2011": the page's own word
 NEIGHBOUR_MIN = 1.0  # evidence needed to call a dated document a neighbour
 FIGURE_WEIGHT = 0.75  # evidence brought by one shared figure of the present story
 MAX_NEIGHBOURS = 3
@@ -87,7 +88,7 @@ class DatingContext:
         dated = {
             d.id: p
             for d in documents
-            if d.date.provenance == "metadata" and (p := parse_period(d.date.value)) is not None
+            if has_own_date(d) and (p := parse_period(d.date.value)) is not None
         }
         keys = [
             (d, i)
@@ -126,6 +127,17 @@ def _month_timexes(context: DatingContext) -> dict[int, list[tuple[str, int, Per
     return out
 
 
+def has_own_date(document: Document) -> bool:
+    """Whether a document's date was given (metadata) or printed on the page (a dateline,
+    inferred with ``DATELINE_CONFIDENCE``), rather than estimated from clues."""
+    date = document.date
+    if parse_period(date.value) is None:
+        return False
+    return date.provenance == "metadata" or (
+        date.provenance == "inferred" and date.confidence >= DATELINE_CONFIDENCE
+    )
+
+
 # --- clue 1: absolute dates mentioned in the past ---------------------------------------
 
 
@@ -153,11 +165,18 @@ def _own_timexes(doc_id: str, context: DatingContext) -> Sequence[Timex]:
 
 
 def _in_future(doc_id: str, t: Timex, context: DatingContext) -> bool:
+    """Whether the date is in a future-tense clause, or in a heading or teaser ("Le Monde
+    en 2030", no verb, no full stop): neither says the document was written after it."""
     sentence = context.finders[doc_id].at(t.start)
     if sentence is None:
         return False
+    if len(sentence.text.split()) < 5 or not _STATEMENT_END.search(sentence.text):
+        return True
     start, end = clause_around(sentence, t.start, t.end)
     return is_future(context.documents[doc_id].text[start:end])
+
+
+_STATEMENT_END = re.compile(r"[.!?…»\"”)]\s*$")
 
 
 # --- clue 2: dated documents reporting the same current events --------------------------

@@ -1,6 +1,7 @@
 """Publication dates for documents that carry none, inferred with their evidence.
 
-Three kinds of clues bound a document's date, each kept as readable evidence:
+A page's own dateline ("Publié le 10 mars 2011 à 14h38") dates it outright. Otherwise three
+kinds of clues bound a document's date, each kept as readable evidence:
 
 * its own absolute dates: a document that reports something "en 2014" in the past tense was
   written in 2014 or later (dates in future-tense sentences are left out);
@@ -18,16 +19,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from recoupe.consolidate.clauses import in_dateline
 from recoupe.consolidate.date_clues import (
+    DATELINE_CONFIDENCE,
     NEIGHBOUR_SLACK,
     DatingContext,
     Neighbour,
     absolute_bounds,
     find_neighbours,
+    has_own_date,
     month_bounds,
 )
 from recoupe.consolidate.date_deixis import deictic_day
+from recoupe.consolidate.lexicon import data_json
 from recoupe.consolidate.periods import Period, month_value, parse_period, span_value
+from recoupe.consolidate.similarity import fold
 from recoupe.records import DocAnalysis, DocDate, Document, Timex
 
 # Re-resolve a document's timexes once it has a date: (document with its new date, its
@@ -36,6 +42,7 @@ Reresolver = Callable[[Document, Sequence[Timex]], tuple[Timex, ...]]
 
 _MAX_MONTH_SPAN = 3  # a range this narrow (months) is reported at month precision
 DAY_CONFIDENCE = 0.9  # "hier, jeudi 13 mars" inside the inferred range
+DATELINE_PART = 0.4  # a dateline is looked for in this first part of the text (not in comments)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +61,8 @@ class Bound:
 
 
 def needs_date(document: Document) -> bool:
-    return document.date.provenance != "metadata" or parse_period(document.date.value) is None
+    """Whether a document has no date it was given or printed (metadata, a dateline)."""
+    return not has_own_date(document)
 
 
 def infer_dates(
@@ -62,12 +70,29 @@ def infer_dates(
     analyses: Sequence[DocAnalysis],
     reresolve: Reresolver | None = None,
 ) -> DatingResult:
-    """Documents with inferred dates where they had none, and analyses re-resolved to match."""
-    context = DatingContext.build(documents, analyses)
+    """Documents with inferred dates where they had none, and analyses re-resolved to match.
+
+    Pages with a dateline are dated first, so that they help date the others."""
     by_doc = {a.doc: a for a in analyses}
-    out_docs: list[Document] = []
     out_analyses = {a.doc: a for a in analyses}
+    lined: list[Document] = []
     for document in documents:
+        analysis = by_doc.get(document.id)
+        dateline = None
+        if needs_date(document) and analysis is not None:
+            dateline = dateline_date(document, analysis.timexes)
+        if dateline is None:
+            lined.append(document)
+            continue
+        dated = replace(document, date=dateline)
+        if reresolve is not None and analysis is not None and analysis.timexes:
+            out_analyses[document.id] = replace(
+                analysis, timexes=reresolve(dated, analysis.timexes)
+            )
+        lined.append(dated)
+    context = DatingContext.build(lined, analyses)
+    out_docs: list[Document] = []
+    for document in lined:
         if not needs_date(document) or document.id not in by_doc:
             out_docs.append(document)
             continue
@@ -82,6 +107,42 @@ def infer_dates(
         out_docs.append(dated)
         out_analyses[document.id] = analysis
     return DatingResult(tuple(out_docs), tuple(out_analyses[a.doc] for a in analyses))
+
+
+def dateline_date(document: Document, timexes: Sequence[Timex]) -> DocDate | None:
+    """The day of the page's first dateline ("Publié le 10 mars 2011 à 14h38", "mis en ligne
+    le 03/03/2011"), in the first part of its text, or ``None``."""
+    markers = tuple(data_json("dates.json")["publication_markers"])
+    limit = len(document.text) * DATELINE_PART
+    for t in sorted(timexes, key=lambda t: t.start):
+        if t.start > limit:
+            break
+        period = parse_period(t.value) if t.type in ("DATE", "TIME") else None
+        if period is None or period.precision != "day":
+            continue
+        if not in_dateline(document.text, t.start, markers):
+            continue
+        said = _from_marker(document.text, t, markers)
+        value = t.value[:10]
+        return DocDate(
+            value=value,
+            precision="day",
+            provenance="inferred",
+            earliest=value,
+            latest=value,
+            confidence=DATELINE_CONFIDENCE,
+            evidence=(f"la page porte « {said} »",),
+        )
+    return None
+
+
+def _from_marker(text: str, t: Timex, markers: Sequence[str]) -> str:
+    """ "Publié le 10 mars 2011": the dateline from its marker word to its date."""
+    lo = max(text.rfind("\n", 0, t.start) + 1, t.start - 40)
+    window = fold(text[lo : t.start])  # same length: French letters fold one to one
+    found = [window.rfind(m) for m in markers]
+    at = max(found) if len(window) == t.start - lo and max(found) >= 0 else 0
+    return " ".join(text[lo + at : t.end].split())
 
 
 def _exact_day(document: Document, timexes: Sequence[Timex]) -> DocDate | None:

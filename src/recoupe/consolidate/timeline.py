@@ -19,6 +19,7 @@ from recoupe.consolidate.clauses import (
     SentenceFinder,
     clause_around,
     clean_sentences,
+    in_dateline,
     preceded_by,
     reads_alone,
 )
@@ -72,7 +73,8 @@ def find_events(
 ) -> list[Event]:
     """Every clause anchored to a calendar date, one per (sentence, date)."""
     texts = {d.id: d.text for d in documents if d.duplicate_of is None}
-    relative = tuple(data_json("dates.json")["relative_markers"])
+    table = data_json("dates.json")
+    relative, dateline = table["relative_markers"], table["dateline_markers"]
     raw: list[_Raw] = []
     for analysis in analyses:
         text = texts.get(analysis.doc)
@@ -85,7 +87,8 @@ def find_events(
             sentence = finder.at(t.start)
             if period is None or sentence is None or t.mod in _AROUND:
                 continue
-            if preceded_by(text, t.start, relative):
+            # "avant le 3 mars" is not on the 3rd; "Publié le 3 mars" is the page's dateline
+            if preceded_by(text, t.start, relative) or in_dateline(text, t.start, dateline):
                 continue
             if (sentence.start, period.value) in seen:
                 continue
