@@ -208,3 +208,15 @@ def test_calendar_helpers() -> None:
     assert str(weekday_near(point.day, 7, 1)) == "1999-05-23"
     assert str(weekday_near(point.day, 7, -1)) == "1999-05-16"
     assert parse_point("2024-03") is not None and parse_point("n/a") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Publié le 27/05/11 à 10h32", "2011-05-27"),
+        ("le 05/03/98, à Paris", "1998-03-05"),
+        ("le 14/07/35", "2035-07-14"),
+    ],
+)
+def test_two_digit_years_without_dct(text: str, value: str) -> None:
+    assert tag(text)[0].value[:10] == value

@@ -347,6 +347,35 @@ def eval_tls(
     typer.echo(json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_tls(scores))
 
 
+@eval_app.command("dating")
+def eval_dating(
+    topic_dir: Annotated[
+        Path, typer.Argument(help="Dated topic folder: one sub-folder per date (CL-TLS).")
+    ],
+    hide: Annotated[
+        str,
+        typer.Option(
+            "--hide",
+            help="Hide the dates of every other document ('half': the rest can be "
+            "neighbours) or of all ('all': only what each page says dates it).",
+        ),
+    ] = "half",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Publication dates: hide known dates, infer them again, count how many come back."""
+    from recoupe.evaluate.dating import evaluate_dating, format_dating
+
+    if not topic_dir.is_dir():
+        _err(f"error: {topic_dir} is not a folder. Give a folder of dated sub-folders.")
+        raise typer.Exit(2)
+    if hide not in ("half", "all"):
+        _err(f"error: --hide must be 'half' or 'all', not {hide!r}.")
+        raise typer.Exit(2)
+    scores = evaluate_dating(topic_dir, hide)
+    shown = json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_dating(scores)
+    typer.echo(shown)
+
+
 @eval_app.command("timebank")
 def eval_timebank(
     folder: Annotated[Path, typer.Argument(help="Folder of ISO-TimeML (.tml) files.")],

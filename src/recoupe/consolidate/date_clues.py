@@ -38,6 +38,7 @@ DATELINE_CONFIDENCE = 0.95  # "Publié le 10 mars 2011": the page's own word
 NEIGHBOUR_MIN = 1.0  # evidence needed to call a dated document a neighbour
 FIGURE_WEIGHT = 0.75  # evidence brought by one shared figure of the present story
 MAX_NEIGHBOURS = 3
+TYPICAL_SENTENCES = 150  # a dated page longer than this matches by chance: its score shrinks
 NEIGHBOUR_SLACK = (1, 2)  # months before / after its neighbours a document may be from
 YEAR_DISTANCE = 80  # characters: a year this close to a figure dates it
 
@@ -197,6 +198,8 @@ def find_neighbours(doc_id: str, context: DatingContext) -> list[Neighbour]:
         for other, sim in best.items():
             scores[other] += sim
             pairs[other] += 1
+    for other in scores:  # a page of 20,000 sentences shares some with anything
+        scores[other] *= min(1.0, TYPICAL_SENTENCES / max(1, len(context.vectors[other])))
     figures = _shared_figures(doc_id, context)
     for other, count in figures.items():
         scores[other] += FIGURE_WEIGHT * count
@@ -286,8 +289,9 @@ def yearless_month(t: Timex, text: str) -> tuple[int, bool] | None:
 
 def month_bounds(
     doc_id: str, context: DatingContext, soft: Period | None
-) -> Iterator[tuple[int, int, str]]:
-    """Bounds from month names without a year, placed in a year by the dated documents."""
+) -> Iterator[tuple[int, int, str, bool]]:
+    """Bounds from month names without a year, placed in a year by the dated documents
+    (and whether a dated document named that very month: else it is the neighbours' guess)."""
     text = context.documents[doc_id].text
     seen: set[tuple[int, bool]] = set()
     for t in _own_timexes(doc_id, context):
@@ -305,7 +309,9 @@ def month_bounds(
             how = f"d'après les documents voisins, il s'agit de {month_value(event)}"
         else:
             continue
-        lo, hi = event + (1 if past else 0), event + 11
+        # "en avril dernier" is said in May or later; "le 12 avril dernier" may be April 27
+        has_day = t.value[8:10].isdigit()
+        lo, hi = event + (1 if past and not has_day else 0), event + 11
         yield (
             lo,
             hi,
@@ -313,6 +319,7 @@ def month_bounds(
                 f"emploie « {_quoted(t, text)} » ; {how} : écrit entre "
                 f"{month_value(lo)} et {month_value(hi)}"
             ),
+            anchored is not None,
         )
 
 
@@ -331,14 +338,18 @@ def _last_month_before(month: int, limit: int, strictly: bool) -> int:
 
 
 def _anchor(doc_id: str, t: Timex, month: int, context: DatingContext) -> tuple[int, str] | None:
-    """The same month named in a similar sentence of a dated document, resolved there."""
+    """The same month (the same day, when one is given) named in a similar sentence of a
+    dated document, resolved there."""
     i = context.finders[doc_id].index_at(t.start)
     if i is None:
         return None
     vec = context.vectors[doc_id][i]
+    day = t.value[8:10] if t.value[8:10].isdigit() else None
     best: tuple[float, int, str] | None = None
     for other, j, period in context.month_timexes.get(month, ()):
         if other == doc_id:
+            continue
+        if day is not None and period.value[8:10] != day:  # "le 30 juin" is not "18 juin 1815"
             continue
         sim = sum(v * context.vectors[other][j].get(term, 0.0) for term, v in vec.items())
         if sim >= ANCHOR_MIN and (best is None or sim > best[0]):

@@ -40,6 +40,7 @@ from recoupe.records import DocAnalysis, DocDate, Document, Timex
 # timexes) -> the timexes with values computed against that date.
 Reresolver = Callable[[Document, Sequence[Timex]], tuple[Timex, ...]]
 
+HARD, ANCHORED, GUESSED = 2, 1, 0  # how much a bound is believed when bounds disagree
 _MAX_MONTH_SPAN = 3  # a range this narrow (months) is reported at month precision
 DAY_CONFIDENCE = 0.9  # "hier, jeudi 13 mars" inside the inferred range
 DATELINE_PART = 0.4  # a dateline is looked for in this first part of the text (not in comments)
@@ -58,6 +59,7 @@ class Bound:
     lo: int | None
     hi: int | None
     evidence: str
+    strength: int = 0  # HARD: a date the text states; ANCHORED: placed by a dated document
 
 
 def needs_date(document: Document) -> bool:
@@ -171,10 +173,13 @@ def _exact_day(document: Document, timexes: Sequence[Timex]) -> DocDate | None:
 
 def infer_date(doc_id: str, context: DatingContext) -> DocDate:
     """The date of one undated document, from its words and its dated neighbours."""
-    bounds = [Bound(lo, None, why) for lo, why in absolute_bounds(doc_id, context)]
+    bounds = [Bound(lo, None, why, HARD) for lo, why in absolute_bounds(doc_id, context)]
     neighbours = find_neighbours(doc_id, context)
     soft = _neighbour_range(neighbours)
-    bounds += [Bound(lo, hi, why) for lo, hi, why in month_bounds(doc_id, context, soft)]
+    bounds += [
+        Bound(lo, hi, why, ANCHORED if anchored else GUESSED)
+        for lo, hi, why, anchored in month_bounds(doc_id, context, soft)
+    ]
     low, high, evidence = _combine(bounds)
     if soft is not None:
         low, high, evidence = _narrow(low, high, evidence, soft, neighbours)
@@ -191,11 +196,13 @@ def _neighbour_range(neighbours: Sequence[Neighbour]) -> Period | None:
 
 
 def _combine(bounds: Sequence[Bound]) -> tuple[int | None, int | None, list[str]]:
-    """Intersect the bounds; a bound that contradicts the stronger ones is dropped."""
+    """Intersect the bounds, the strongest first (a date the text states, then months a
+    dated document places, then the neighbours' guesses); a bound that contradicts the
+    stronger ones is dropped."""
     lo: int | None = None
     hi: int | None = None
     evidence: list[str] = []
-    for bound in sorted(bounds, key=lambda b: (b.hi is None, b.lo or 0)):
+    for bound in sorted(bounds, key=lambda b: (-b.strength, b.hi is None, b.lo or 0)):
         new_lo = bound.lo if lo is None or (bound.lo is not None and bound.lo > lo) else lo
         new_hi = bound.hi if hi is None or (bound.hi is not None and bound.hi < hi) else hi
         if new_lo is not None and new_hi is not None and new_lo > new_hi:
