@@ -258,3 +258,18 @@ def test_a_heading_is_no_lower_bound() -> None:
     doc = make_doc("h", text)
     found = analysis("h", text, [timex("h", text, "en 2030", "2030")])
     assert infer_dates([doc], [found]).documents[0].date.earliest is None
+
+
+def test_neighbours_months_apart_or_a_set_aside_clue_lower_the_confidence() -> None:
+    from recoupe.consolidate.date_clues import Neighbour
+    from recoupe.consolidate.dates import _confidence
+
+    def near(value: str) -> Neighbour:
+        period = parse_period(value)
+        assert period is not None
+        return Neighbour(value, period, 2.0, "")
+
+    close = _confidence(None, None, "2022-05", [near("2022-05"), near("2022-06")])
+    apart = _confidence(None, None, "2022-05", [near("2022-05"), near("2023-02")])
+    assert apart < close
+    assert _confidence(None, None, "2022-05", [near("2022-05")], conflicting=True) < close

@@ -41,6 +41,11 @@ from recoupe.records import DocAnalysis, DocDate, Document, Timex
 Reresolver = Callable[[Document, Sequence[Timex]], tuple[Timex, ...]]
 
 HARD, ANCHORED, GUESSED = 2, 1, 0  # how much a bound is believed when bounds disagree
+SPREAD_MONTHS = 3  # neighbours this many months apart leave the date uncertain
+SPREAD_PENALTY = 0.15
+CONFLICT_PENALTY = 0.1  # a clue contradicted the others and was set aside
+_SET_ASIDE = "indice écarté car contradictoire : "
+_NEIGHBOURS_SET_ASIDE = "les documents voisins sont incompatibles avec les autres indices"
 _MAX_MONTH_SPAN = 3  # a range this narrow (months) is reported at month precision
 DAY_CONFIDENCE = 0.9  # "hier, jeudi 13 mars" inside the inferred range
 DATELINE_PART = 0.4  # a dateline is looked for in this first part of the text (not in comments)
@@ -206,7 +211,7 @@ def _combine(bounds: Sequence[Bound]) -> tuple[int | None, int | None, list[str]
         new_lo = bound.lo if lo is None or (bound.lo is not None and bound.lo > lo) else lo
         new_hi = bound.hi if hi is None or (bound.hi is not None and bound.hi < hi) else hi
         if new_lo is not None and new_hi is not None and new_lo > new_hi:
-            evidence.append(f"indice écarté car contradictoire : {bound.evidence}")
+            evidence.append(f"{_SET_ASIDE}{bound.evidence}")
             continue
         lo, hi = new_lo, new_hi
         evidence.append(bound.evidence)
@@ -226,7 +231,9 @@ def _narrow(
     new_lo = soft.lo if lo is None else max(lo, soft.lo)
     new_hi = soft.hi if hi is None else min(hi, soft.hi)
     if new_lo > new_hi:
-        evidence.append("les documents voisins sont incompatibles avec les autres indices")
+        evidence.append(
+            f"{_SET_ASIDE}les documents voisins sont incompatibles avec les autres indices"
+        )
         return lo, hi, evidence
     return new_lo, new_hi, evidence
 
@@ -238,7 +245,8 @@ def _doc_date(
         reason = "aucune date absolue ni événement partagé avec un document daté"
         return DocDate(provenance="unknown", confidence=0.0, evidence=(reason,))
     value, precision = _estimate(lo, hi, neighbours)
-    confidence = _confidence(lo, hi, value, neighbours)
+    conflicting = any(e.startswith(_SET_ASIDE) or e == _NEIGHBOURS_SET_ASIDE for e in evidence)
+    confidence = _confidence(lo, hi, value, neighbours, conflicting)
     if value is None and hi is None:
         evidence.append("aucun document daté ne rapporte les mêmes faits : date laissée ouverte")
     return DocDate(
@@ -280,14 +288,25 @@ def _estimate(
 
 
 def _confidence(
-    lo: int | None, hi: int | None, value: str | None, neighbours: Sequence[Neighbour]
+    lo: int | None,
+    hi: int | None,
+    value: str | None,
+    neighbours: Sequence[Neighbour],
+    conflicting: bool = False,
 ) -> float:
+    """How much to believe the value: more with close neighbours and a narrow range, less
+    when the neighbours are months apart or a clue had to be set aside."""
     if value is None:
         return 0.15 if lo is not None else 0.1
     score = 0.35
     if neighbours:
         score += min(0.3, 0.1 * sum(n.score for n in neighbours))
+        spread = max(n.period.lo for n in neighbours) - min(n.period.lo for n in neighbours)
+        if spread > SPREAD_MONTHS:
+            score -= SPREAD_PENALTY
     if lo is not None and hi is not None:
         width = hi - lo + 1
         score += 0.2 if width <= _MAX_MONTH_SPAN else 0.1 if width <= 12 else 0.0
-    return round(min(score, 0.9), 2)
+    if conflicting:
+        score -= CONFLICT_PENALTY
+    return round(max(0.2, min(score, 0.9)), 2)
