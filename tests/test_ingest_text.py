@@ -250,3 +250,19 @@ def test_size_reason_names_both_sizes_and_the_option() -> None:
         "file too large: 6,200,000 bytes (6.2 MB) is over the limit of 5,000,000 bytes "
         "(5.0 MB); raise it with --max-bytes"
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ('délivrés "dans quelques mois".Le Conseil', 'délivrés "dans quelques mois". Le Conseil'),
+        ("en 2011.Les insurgés", "en 2011. Les insurgés"),
+        ("vraiment ?Non.Elle part", "vraiment ?Non. Elle part"),
+        ("M.Kadhafi et les U.S.A sur lemonde.fr", "M.Kadhafi et les U.S.A sur lemonde.fr"),
+        ("3.000 morts", "3.000 morts"),
+        ("et le CICR.Le bureau", "et le CICR. Le bureau"),
+        ("la U.S.Army", "la U.S.Army"),
+    ],
+)
+def test_sentences_glued_by_a_lost_space_are_parted(raw: str, clean: str) -> None:
+    assert normalize_text(raw) == clean

@@ -2,7 +2,8 @@
 
 Mojibake repaired (ftfy's encoding fixes only: quotes, dashes and ligatures are left as
 written), line endings made ``\\n``, NFC, control characters dropped, trailing spaces
-stripped per line, runs of blank lines cut to one (paragraph breaks are kept).
+stripped per line, runs of blank lines cut to one (paragraph breaks are kept), and a space
+put back between two sentences glued by a lost one ("dans quelques mois".Le Conseil...).
 """
 
 from __future__ import annotations
@@ -17,6 +18,12 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufeff\ufffe]")
 _TRAILING = re.compile(r"[ \t\u00a0\u202f\u3000]+$", re.MULTILINE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
+# "...mois".Le Conseil, "le CICR.Le bureau": an end of sentence (after a small letter, a
+# digit, a closing mark or an acronym) glued to a capitalised word. "M.Kadhafi", "U.S.A",
+# "U.S.Army", "lemonde.fr" do not match.
+_GLUED_SENTENCE = re.compile(
+    r"(?:(?<=[a-zà-ÿœ0-9\"»”)\]])|(?<=[A-Z]{2}))([.!?])(?=[A-ZÀÂÄÇÉÈÊËÎÏÔÖÛÙÜŸŒ][a-zà-ÿœ])"
+)
 # Cheap test before ftfy's own: UTF-8 read as cp1252/latin-1 leaves a lead byte (Â..ô)
 # followed by a continuation byte shown as Latin-1 or a cp1252 sign, or a C1 control.
 _MAYBE_MOJIBAKE = re.compile(
@@ -40,6 +47,7 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _CONTROLS.sub("", text)
     text = _TRAILING.sub("", text)
+    text = _GLUED_SENTENCE.sub(r"\1 ", text)
     return tidy_blank_lines(text)
 
 
