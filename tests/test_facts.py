@@ -278,3 +278,26 @@ def test_one_document_may_date_an_update() -> None:
     (fact,) = run([("a", a, "2023-02-16")], figures, [monday, wednesday])
     assert fact.status == "update"
     assert [o.as_of for o in fact.observations] == ["2023-02-13", "2023-02-15"]
+
+
+def _series(unit: str, noun: str, values: Sequence[int], tail: str) -> list[Fact]:
+    docs, figures = [], []
+    for i, value in enumerate(values):
+        text = f"{value} {noun} {tail} dans le port de la ville."
+        docs.append((f"d{i}", text, f"2023-0{i + 1}-10"))
+        figures.append(quantity(f"d{i}", text, f"{value} {noun}", value, unit))
+    return run(docs, figures)
+
+
+def test_a_count_that_goes_up_and_down_is_separate_incidents() -> None:
+    facts = _series("explosion", "explosions", [3, 13, 5], "ont secoué les quais")
+    assert len(facts) == 3 and all(f.status == "single" for f in facts)
+    (rising,) = _series("explosion", "explosions", [3, 5, 13], "ont secoué les quais")
+    assert rising.status == "update"
+
+
+def test_a_toll_that_falls_later_is_another_incident() -> None:
+    facts = _series("soldat", "soldats", [26, 17], "ont été tués")
+    assert len(facts) == 2
+    (falling,) = _series("foyer", "foyers", [2500, 400], "restaient privés d'électricité")
+    assert falling.status == "update"  # a count of what remains may fall

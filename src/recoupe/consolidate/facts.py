@@ -11,7 +11,8 @@ Each group gets a status:
 
 * ``single``: one observation;
 * ``agree``: the values are compatible once qualifiers are read ("environ 2 500", "2 500");
-* ``update``: values differ but at different (or unknown) times: the later one supersedes;
+* ``update``: values differ but at different (or unknown) times: the later one supersedes
+  (a count that goes up and down, or a toll that falls, is split: separate incidents);
 * ``conflict``: values that cannot both hold at the same time (same month or day).
 """
 
@@ -22,10 +23,13 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
 
 from recoupe.consolidate.entities import EntityIndex
 from recoupe.consolidate.fact_labels import fact_label
 from recoupe.consolidate.figure_context import FigureContext, Observed
+from recoupe.consolidate.lexicon import data_json
 from recoupe.consolidate.periods import Period, day_bounds, parse_period
 from recoupe.consolidate.similarity import TfIdf, Vector, VectorKey, cosine, vector_key
 from recoupe.consolidate.units import generic_units
@@ -75,6 +79,7 @@ def build_facts(
     tfidf = TfIdf(o.terms for o in everything)
     vectors = {id(o): tfidf.vector(o.terms) for o in everything}
     groups = [g for key in sorted(blocks, key=str) for g in _cluster(blocks[key], vectors)]
+    groups = [part for g in groups for part in one_measure(g)]
     facts = [_fact(g) for g in groups]
     facts = _unique_ids(facts)
     facts.sort(key=lambda f: (-len({o.doc for o in f.observations}), f.label, f.id))
@@ -115,6 +120,40 @@ def _cluster(observed: Sequence[Observed], vectors: dict[int, Vector]) -> list[_
             group.topics.append(vector)
         candidates.add(group, o)
     return groups
+
+
+def one_measure(group: _Group) -> list[_Group]:
+    """The group, or its figures split by the time they hold for when they cannot be one
+    measure over time: a count that goes up and down and up again ("3 explosions", then 13,
+    then 5) counts separate incidents, and so does a toll that falls later ("26 tués", then
+    17). Figures of one time stay together (they agree or conflict)."""
+    by_time: dict[str, list[Observed]] = defaultdict(list)
+    for m in group.members:
+        by_time[m.observation.as_of or ""].append(m)
+    known = sorted((k for k in by_time if parse_period(k)), key=lambda k: _time_key(by_time[k][0]))
+    if len(known) < 2:
+        return [group]
+    values = [sorted(m.observation.value for m in by_time[k])[len(by_time[k]) // 2] for k in known]
+    steps = {(b > a) - (b < a) for a, b in pairwise(values)} - {0}
+    cumulative = group.role in _cumulative() or group.unit in _cumulative()
+    if not (steps == {1, -1} or (cumulative and steps == {-1})):
+        return [group]
+    return [
+        _Group(
+            group.unit,
+            group.role,
+            members,
+            {k: v for m in members for k, v in m.signature.items()},
+            {w for m in members for w in m.context},
+            group.number,
+        )
+        for members in by_time.values()
+    ]
+
+
+@cache
+def _cumulative() -> frozenset[str]:
+    return frozenset(data_json("roles.json")["cumulative"])
 
 
 def _same_topic(vector: Vector, g: _Group) -> bool:
