@@ -98,3 +98,21 @@ def test_reads_as_story() -> None:
     for line in SITE_BLOCK:  # but one: a notice worded as a sentence goes with its block
         assert reads_as_story(line) == line.startswith("Lecture"), line
     assert not reads_as_story("Que se passera-t-il si vous continuez à lire ici ?")
+
+
+def test_a_long_privacy_notice_is_boilerplate() -> None:
+    from recoupe.ingest.boilerplate import boilerplate_reason
+
+    notice = (
+        "Votre adresse nous sert à envoyer les lettres qui vous intéressent. Conformément à la "
+        "loi informatique et liberté du 6 janvier 1978, mise à jour par la loi du 6 août 2004, "
+        "vous disposez d'un droit d'accès, de rectification et d'opposition aux données vous "
+        "concernant en écrivant à l'adresse du journal."
+    )
+    assert boilerplate_reason(notice) == "privacy notice"
+    story = (
+        "Le gouvernement a présenté mardi un projet de loi qui réforme l'accès aux données, "
+        "longtemps réclamé par les associations, et qui doit être débattu au Parlement à "
+        "l'automne, selon le ministre, qui promet un texte plus court que celui de 1978."
+    )
+    assert boilerplate_reason(story) is None

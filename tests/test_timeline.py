@@ -327,6 +327,7 @@ def test_in_dateline() -> None:
 
     assert at("Titre\nPublié le 10 mars 2011 à 14h38 - Mis à jour le 11 mars\nTexte.", "10 mars")
     assert at("Titre\nPublié le 10 mars 2011 à 14h38 - Mis à jour le 11 mars\nTexte.", "11 mars")
+    assert at("Titre\nPublié le 10 mars 2011 à 14h38 - Mis à jour le 11 mars\nTexte.", "14h38")
     assert at("Par Jean Dupont | mis en ligne le 03/03/2011 à 10h32\nTexte.", "03/03")
     assert at("Le Monde avec AFP Publié le 10 mars 2011, et la suite d'une très longue ligne de "
               "texte qui ne finit pas avant longtemps ici.", "10 mars")  # fmt: skip

@@ -220,3 +220,15 @@ def test_calendar_helpers() -> None:
 )
 def test_two_digit_years_without_dct(text: str, value: str) -> None:
     assert tag(text)[0].value[:10] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le régime considère nulle la résolution 1973 de l'ONU.",
+        "Le décret 2011 du ministère a été publié.",
+        "Voir le chapitre 1914 du manuel.",
+    ],
+)
+def test_numbered_things_are_not_years(text: str) -> None:
+    assert tag(text) == []

@@ -154,9 +154,10 @@ def in_dateline(text: str, start: int, markers: Sequence[str]) -> bool:
     """Whether the date at ``start`` is a page's dateline ("Publié le 10 mars 2011",
     "par A. B. | mis à jour le 3/03/2011"): a marker just before it, written with a capital,
     or on a short line that is not a sentence. "L'arrêté a été publié le 28 mars." is news."""
-    if not preceded_by(text, start, markers):
-        return False
     line_start = text.rfind("\n", 0, start) + 1
+    near = " " + " ".join(words(text[max(line_start, start - 45) : start])) + " "
+    if not preceded_by(text, start, markers) and not any(f" {fold(m)} " in near for m in markers):
+        return False  # the marker just before, or a little before: "Publié le 10 mars à [14h38]"
     line_end = text.find("\n", start)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
     if len(line.split()) <= DATELINE_WORDS and not line.endswith((".", "!", "?", "…")):

@@ -45,15 +45,29 @@ def _matcher() -> re.Pattern[str]:
     return re.compile("|".join(groups), re.IGNORECASE)
 
 
+LONG_LINE_SECTIONS = ("privacy notice",)  # legal wording that news text never uses
+
+
 def boilerplate_reason(line: str) -> str | None:
     """Why ``line`` is boilerplate, or ``None`` when it is article text."""
     stripped = line.strip()
-    if not stripped or len(stripped) > MAX_LINE:
+    if not stripped:
         return None
+    if len(stripped) > MAX_LINE:
+        return _long_line_reason(stripped)
     match = _matcher().fullmatch(_EDGES.sub("", stripped)) or _matcher().fullmatch(stripped)
     if match is None or match.lastgroup is None:
         return None
     return boilerplate_sections()[int(match.lastgroup[1:])][0]
+
+
+def _long_line_reason(line: str) -> str | None:
+    for reason, patterns in boilerplate_sections():
+        if reason in LONG_LINE_SECTIONS and any(
+            re.fullmatch(p, line, re.IGNORECASE) for p in patterns
+        ):
+            return reason
+    return None
 
 
 def remove_boilerplate(text: str) -> tuple[str, tuple[Removed, ...]]:
