@@ -232,3 +232,20 @@ def test_two_digit_years_without_dct(text: str, value: str) -> None:
 )
 def test_numbered_things_are_not_years(text: str) -> None:
     assert tag(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ils ont défilé rue du 4-Septembre jusqu'au soir.",
+        "Le rassemblement a eu lieu place du 8-Mai-1945 à midi.",
+        "Le Mouvement du 6-Avril appelle à manifester.",
+        "Les habitants de la ville du 6 Octobre ont voté.",
+    ],
+)
+def test_a_date_in_a_street_or_group_name_is_no_timex(text: str) -> None:
+    assert [t.text for t in tag(text, "2024-05-02") if any(c.isdigit() for c in t.text)] == []
+
+
+def test_a_date_after_other_nouns_stays() -> None:
+    assert tag("La journée du 6 octobre a été calme.", "2024-11-02")[0].value == "2024-10-06"

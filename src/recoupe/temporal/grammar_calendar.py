@@ -77,6 +77,8 @@ def full_date(m: re.Match[str], text: str) -> Found:
     wd = m.group("wd")
     if safe_date(2000, month_number(m.group("month")), _day(m.group("day"))) is None:
         return None  # "le 31 février": not a date
+    if in_a_name(m, text):
+        return None
     later = _PART_AFTER_DAY.match(text, end)  # "le 7 octobre 2023 au matin"
     part = lexicon().parts_of_day.get(later.group("part").lower()) if later else None
     expr = Expr(
@@ -91,6 +93,13 @@ def full_date(m: re.Match[str], text: str) -> Found:
         part=part,
     )
     return Candidate(m.start(), later.end() if later and part else end, expr, 2)
+
+
+def in_a_name(m: re.Match[str], text: str) -> bool:
+    """ "rue du 4-Septembre", "place du 8-Mai-1945", "le Mouvement du 6-Avril": a date after
+    a street, place or group noun and "du" is part of that name."""
+    before = words_before(text, m.start(), 30)
+    return len(before) >= 2 and before[-1] == "du" and before[-2] in lexicon().name_heads
 
 
 _PART_AFTER_DAY = re.compile(rf"{SP}(?:au|en){SP}(?P<part>matin|soir)(?![\w-])", re.IGNORECASE)

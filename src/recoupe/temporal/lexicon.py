@@ -49,6 +49,7 @@ class Lexicon:
     age_cues: tuple[str, ...]
     duration_heads: frozenset[str]
     year_blockers_before: frozenset[str]
+    name_heads: frozenset[str]
     year_followers: frozenset[str]
     year_cues_before: frozenset[str]
     time_cues_before: tuple[str, ...]
@@ -108,6 +109,7 @@ def lexicon() -> Lexicon:
         age_cues=tuple(cues["age_cues"]),
         duration_heads=frozenset(cues["duration_heads"]),
         year_blockers_before=frozenset(cues["year_blockers_before"]),
+        name_heads=frozenset(cues["name_heads"]),
         year_followers=frozenset(cues["year_followers"]),
         year_cues_before=frozenset(cues["year_cues_before"]),
         time_cues_before=tuple(cues["time_cues_before"]),
