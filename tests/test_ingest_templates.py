@@ -116,3 +116,17 @@ def test_a_long_privacy_notice_is_boilerplate() -> None:
         "l'automne, selon le ministre, qui promet un texte plus court que celui de 1978."
     )
     assert boilerplate_reason(story) is None
+
+
+def test_a_series_notice_is_boilerplate() -> None:
+    from recoupe.ingest.boilerplate import boilerplate_reason
+
+    for line in (
+        "Ce billet fait partie du dossier spécial de Global Voices sur le soulèvement en Libye.",
+        "Cet article fait partie de notre série sur les élections européennes.",
+        "Retrouvez tous nos articles sur la guerre en Ukraine",
+    ):
+        assert boilerplate_reason(line) == "series notice", line
+    assert (
+        boilerplate_reason("Ce quartier fait partie de la ville depuis 1920, dit le maire.") is None
+    )
