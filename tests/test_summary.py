@@ -115,3 +115,20 @@ def test_sentence_index_finds_exactly_what_brute_force_finds(min_sim: float) -> 
             key=lambda item: (-item[1], item[0]),
         )
         assert index.similar(query, min_sim) == expected
+
+
+def test_a_live_blog_time_label_is_not_part_of_its_sentence() -> None:
+    from recoupe.consolidate.clauses import clean_sentences
+    from recoupe.records import Span
+
+    lines = [
+        "22 h 30 : Le dirigeant va parler ce soir.",
+        "10H05 - Quatorze blessés.",
+        "À 14 h 30 : suite.",
+    ]
+    text = "\n".join(lines)
+    starts = [0, len(lines[0]) + 1, len(lines[0]) + len(lines[1]) + 2]
+    spans = [Span("d", a, a + len(line), line) for a, line in zip(starts, lines, strict=True)]
+    found = [s.text for s in clean_sentences(text, spans)]
+    assert found == ["Le dirigeant va parler ce soir.", "Quatorze blessés.", "À 14 h 30 : suite."]
+    assert all(text[s.start : s.end] == s.text for s in clean_sentences(text, spans))

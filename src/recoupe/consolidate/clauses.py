@@ -23,7 +23,8 @@ def clean_sentences(text: str, sentences: Sequence[Span]) -> tuple[Span, ...]:
     """Sentences cut at line breaks, and the fragments of one line joined back.
 
     The parser sometimes ends a sentence inside a name ("Les États-Unis" | "et l'Irak ont")
-    or runs a heading into the next paragraph; lines are the safer unit for those.
+    or runs a heading into the next paragraph; lines are the safer unit for those. A live
+    blog's time label ("22 h 30 : ", "10H05 - ") is left out of its sentence.
     """
     pieces: list[tuple[int, int]] = []
     for s in sorted(sentences, key=lambda s: s.start):
@@ -41,7 +42,16 @@ def clean_sentences(text: str, sentences: Sequence[Span]) -> tuple[Span, ...]:
         else:
             merged.append((start, end))
     doc = sentences[0].doc if sentences else ""
-    return tuple(Span(doc, a, b, text[a:b]) for a, b in merged)
+    out = []
+    for a, b in merged:
+        label = _CLOCK_LABEL.match(text, a, b)  # a live blog's "22 h 30 : " before the news
+        if label is not None and label.end() < b:
+            a = label.end()
+        out.append(Span(doc, a, b, text[a:b]))
+    return tuple(out)
+
+
+_CLOCK_LABEL = re.compile(r"\d{1,2} ?[hH:] ?\d{2} ?(?:[:\-–—]|\|) +(?=\S)")
 
 
 def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
