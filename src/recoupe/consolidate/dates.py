@@ -97,7 +97,7 @@ def infer_dates(
                 analysis, timexes=reresolve(dated, analysis.timexes)
             )
         lined.append(dated)
-    context = DatingContext.build(lined, analyses)
+    context = DatingContext.build(lined, [out_analyses[a.doc] for a in analyses])
     out_docs: list[Document] = []
     for document in lined:
         if not needs_date(document) or document.id not in by_doc:
