@@ -301,3 +301,28 @@ def test_a_toll_that_falls_later_is_another_incident() -> None:
     assert len(facts) == 2
     (falling,) = _series("foyer", "foyers", [2500, 400], "restaient privés d'électricité")
     assert falling.status == "update"  # a count of what remains may fall
+
+
+def test_what_a_share_or_a_sum_is_of() -> None:
+    from recoupe.consolidate.figure_context import complement
+
+    def of(text: str) -> str | None:
+        return complement(text, text.index("%") + 1 if "%" in text else text.index("euros") + 5)
+
+    assert of("soit 14 % de sa production totale, évacue") == "de sa production totale"
+    assert of("près de 10 % de la population libyenne jouent") == "de la population libyenne"
+    assert of("40 % de la production annuelle va vers l'Italie") == "de la production annuelle"
+    assert of("7,5 % des parts de la Juventus") == "des parts"
+    assert of("45 000 euros d'amende le fait") == "d'amende"
+    assert of("65 % selon le sondage") is None
+
+
+def test_a_share_is_labelled_with_what_it_is_of() -> None:
+    a = "Les Amazighs représentent près de 10 % de la population libyenne, dit-il."
+    b = "Les Amazighs, 10 % de la population libyenne, réclament leur place."
+    figures = [
+        quantity("a", a, "près de 10 %", 10, "%", "approx", kind="percent"),
+        quantity("b", b, "10 %", 10, "%", kind="percent"),
+    ]
+    (fact,) = run([("a", a, "2023-03"), ("b", b, "2023-04")], figures)
+    assert fact.label == "% de la population libyenne" and fact.status == "agree"

@@ -130,3 +130,20 @@ def test_a_series_notice_is_boilerplate() -> None:
     assert (
         boilerplate_reason("Ce quartier fait partie de la ville depuis 1920, dit le maire.") is None
     )
+
+
+def test_subscription_offers_are_boilerplate() -> None:
+    from recoupe.ingest.boilerplate import boilerplate_reason
+
+    for line in (
+        "Web + tablette + mobile à partir de 1€",
+        "Offre limitée  - 2 mois pour 1€, sans engagement",
+        "Découvrez toutes nos offres d'abonnement à partir de 1€",
+        "Accédez à l'intégralité du site sur ordinateur, mobile et tablette pour 1€ seulement",
+    ):
+        assert boilerplate_reason(line) == "subscription prompt", line
+    for news in (
+        "Le gouvernement débloque 22 milliards d'euros pour le reste de l'année.",
+        "Vivre avec moins de 2 euros par jour",
+    ):
+        assert boilerplate_reason(news) is None, news

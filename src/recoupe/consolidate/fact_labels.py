@@ -36,13 +36,17 @@ def _noun(unit: str, members: Sequence[Observed]) -> str:
 
 
 def fact_label(unit: str, members: Sequence[Observed]) -> str:
-    """Unit, its most frequent modifier, place and organisation, in reading order."""
+    """Unit (with what a share or a sum is of), its most frequent modifier, place and
+    organisation, in reading order."""
     modifier = _most_common(
         " ".join(w for w in m.modifiers if fold(w) != fold(m.noun or "")).lower() for m in members
     )
     place = _most_common(p for m in members for p in m.places)
     group = _most_common(g for m in members for g in m.groups)
     noun = _noun(unit, members)
+    of_what = _most_common(m.of_what for m in members if m.of_what)
+    if of_what:  # "% de la population libyenne", "euros d'amende"
+        noun = f"{noun} {of_what}"
     role = _role_label(members[0].role)
     role = None if role and fold(role) == fold(noun) else role
     parts = [noun, modifier, role, place]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -48,13 +49,63 @@ class Observed:
     noun: str | None  # the counted noun as written ("sapeurs-pompiers"), for labels
     context: frozenset[str]  # for money: the words naming what is paid ("fonds", "dégâts")
     terms: tuple[str, ...] = ()  # content words of the figure's sentence, figures and unit aside
+    of_what: str | None = None  # "de la population libyenne": what a share or sum is of
+
+
+_COMPLEMENT = re.compile(
+    r"\s*(de la|de l['’]|du|des|de|d['’])\s*([^\W\d][^,.;:!?()\[\]«»\"\n•]{1,60})"
+)
+_TRAILING = frozenset({"de", "du", "des", "d", "la", "le", "les", "l"})
+COMPLEMENT_WORDS = 4  # at most this many words after "de" in a label
+
+
+def complement(text: str, end: int) -> str | None:
+    """ "14 % [de sa production totale]", "45 000 euros [d'amende]": the words after a share
+    or a sum that say what it is of, up to a stop word or ``COMPLEMENT_WORDS`` words."""
+    m = _COMPLEMENT.match(text, end)
+    if m is None:
+        return None
+    kept: list[str] = []
+    for word in m.group(2).split():
+        if fold(word) in _complement_stops() or len(kept) == COMPLEMENT_WORDS:
+            break
+        if kept and _looks_like_a_verb(word):  # "de la population libyenne | jouent"
+            break
+        kept.append(word)
+    while kept and fold(kept[-1]).strip("'’") in _TRAILING:  # "des parts de" -> "des parts"
+        kept.pop()
+    if not kept:
+        return None
+    head = m.group(1).replace("’", "'")
+    return f"{head}{'' if head.endswith(chr(39)) else ' '}{' '.join(kept)}"
+
+
+def _looks_like_a_verb(word: str) -> bool:
+    """A third-person plural ("jouent", "représentent"), not a noun in -ment ("gouvernement")
+    nor one of the few common nouns in -ent ("président")."""
+    folded = fold(word)
+    return (
+        folded.endswith("ent")
+        and not folded.endswith("ment")
+        and folded not in _complement_stops_nouns()
+    )
+
+
+@cache
+def _complement_stops_nouns() -> frozenset[str]:
+    return frozenset(data_json("clauses.json")["nouns_in_ent"])
+
+
+@cache
+def _complement_stops() -> frozenset[str]:
+    return frozenset(data_json("clauses.json")["complement_stops"])
 
 
 def written_noun(q: Quantity) -> str | None:
     """The counted noun as the figure writes it ("sapeurs-pompiers" for "sapeur-pompier")."""
     stem = fold(q.unit)[:4]
     for token in q.text.split():
-        word = token.strip(".,;:!?()«»\"'’")
+        word = re.split(r"[^\w'’-]", token.strip(".,;:!?()«»\"'’"))[0]
         if stem and fold(word).startswith(stem) and not word[:1].isdigit():
             return word if word.isupper() else word.lower()
     return None
@@ -119,6 +170,7 @@ class FigureContext:
             written_noun(q),
             context,
             terms,
+            complement(document.text, q.end) if q.kind in ("percent", "money") else None,
         )
 
     def _sentence_terms(self, q: Quantity, text: str, unit: str) -> tuple[str, ...]:
