@@ -326,3 +326,15 @@ def test_a_share_is_labelled_with_what_it_is_of() -> None:
     ]
     (fact,) = run([("a", a, "2023-03"), ("b", b, "2023-04")], figures)
     assert fact.label == "% de la population libyenne" and fact.status == "agree"
+
+
+def test_shares_of_different_wholes_are_different_facts() -> None:
+    a = "Selon le sondage Ifop publié mardi sur la guerre en Libye, 66 % des Français approuvent."
+    b = "Selon le sondage Ifop publié mardi sur la guerre en Libye, 34 % des électeurs doutent."
+    figures = [
+        quantity("a", a, "66 %", 66, "%", kind="percent"),
+        quantity("b", b, "34 %", 34, "%", kind="percent"),
+    ]
+    facts = run([("a", a, "2023-03-08"), ("b", b, "2023-03-08")], figures)
+    assert sorted(f.label for f in facts) == ["% des Français", "% des électeurs"]
+    assert all(f.status == "single" for f in facts)  # not one conflicting measure

@@ -31,7 +31,14 @@ from recoupe.consolidate.fact_labels import fact_label
 from recoupe.consolidate.figure_context import FigureContext, Observed
 from recoupe.consolidate.lexicon import data_json
 from recoupe.consolidate.periods import Period, day_bounds, parse_period
-from recoupe.consolidate.similarity import TfIdf, Vector, VectorKey, cosine, vector_key
+from recoupe.consolidate.similarity import (
+    TfIdf,
+    Vector,
+    VectorKey,
+    content_terms,
+    cosine,
+    vector_key,
+)
 from recoupe.consolidate.units import generic_units
 from recoupe.records import DocAnalysis, Document, Entity, Fact, LinkedQuantity, Observation
 
@@ -174,7 +181,16 @@ def _joins(o: Observed, g: _Group) -> bool:
         _same_value(o, m) for m in g.members
     ):
         return False  # a figure naming less (a total?) joins only a group it agrees with
+    if o.of_what and any(m.of_what and not _same_whole(o.of_what, m.of_what) for m in g.members):
+        return False  # "10 % de la population" is not "10 % du PIB"
     return not (o.context and g.context and not o.context & g.context)
+
+
+def _same_whole(a: str, b: str) -> bool:
+    """Two complements name the same whole when their first content word is the same
+    ("de la population libyenne", "de la population du pays")."""
+    first_a, first_b = content_terms(a)[:1], content_terms(b)[:1]
+    return not first_a or not first_b or first_a == first_b
 
 
 def _self_contradiction(a: Observed, b: Observed) -> bool:
