@@ -304,3 +304,11 @@ def test_a_person_after_a_is_still_a_person(nlp: Any, text: str) -> None:
     names = {"Morsi", "Kadhafi", "Obama", "Ben Ali", "Sarah Martin", "Léon Blum"}
     name = next(n for n in names if n in text)
     assert by_text(repaired(nlp, text, [(name, "PER")]))[name].label == "PER"
+
+
+def test_a_hashtag_is_not_a_name(nlp: Any) -> None:
+    text = "Le mot-clé #DesperateGaddafiLiesRT circule, dit Curt Monash."
+    found = by_text(
+        repaired(nlp, text, [("DesperateGaddafiLiesRT", "PER"), ("Curt Monash", "PER")])
+    )
+    assert "DesperateGaddafiLiesRT" not in found and "Curt Monash" in found

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from recoupe.analyze import entity_context as ctx
+from recoupe.analyze.doctext import doc_text
 from recoupe.analyze.entity_acronyms import apply_acronyms
 from recoupe.analyze.entity_gazetteer import Gazetteer, fold, load_gazetteer, squeeze
 from recoupe.analyze.entity_metonymy import mark_metonymy
@@ -119,6 +120,8 @@ def _not_a_name(doc: Doc, cand: Cand, gaz: Gazetteer) -> bool:
         return True
     if span.text in gaz.surfaces:
         return False
+    if span.start_char > 0 and doc_text(doc)[span.start_char - 1] == "#":
+        return True  # "#DesperateGaddafiLiesRT": a hashtag, not a name
     non_names = gaz.folded_words["non_names"]
     if fold(span[0].text) in non_names and all(
         t.is_lower or t.lower_ in gaz.adjectives for t in span[1:]
