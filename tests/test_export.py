@@ -135,6 +135,8 @@ def test_markdown_brief(db: Path, tmp_path: Path) -> None:
         assert heading in text
     assert "**habitants évacués à Valbrune** — contradictoire" in text
     assert "environ 1\u202f500 en mars 2024" in text
+    # each figure in its sentence, in bold
+    assert "« Selon la mairie de Valbrune, **environ 1 500 habitants** ont quitté" in text
     assert "<script>" not in text.replace("`corpus/<script>", "")  # only inside a code span
     assert "\\<script\\>" in text
 

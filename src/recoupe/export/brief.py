@@ -35,10 +35,20 @@ def _facts(data: dict[str, Any], docs: view.DocIndex) -> list[str]:
         lines.append(f"- **{md(fact['label'])}** — {label('status', fact['status'])}")
         for o in fact["observations"]:
             when = f" {as_of(o['as_of'])}" if o.get("as_of") else ""
-            lines.append(
-                f"  - {md(format_value(o))}{when} — *{md(o['doc_label'])}* : « {md(o['excerpt'])} »"
-            )
+            said = _in_sentence(o)
+            lines.append(f"  - {md(format_value(o))}{when} — *{md(o['doc_label'])}* : « {said} »")
     return [*lines, ""] if data["facts"] else [*lines, "*Aucun chiffre recoupé.*", ""]
+
+
+def _in_sentence(o: dict[str, Any]) -> str:
+    """The figure in its sentence, the figure in bold ("… en Irak et **900** en Syrie …")."""
+    context = o.get("context")
+    if not context:
+        return md(o["excerpt"])
+    before, match, after = (md(context[k]) for k in ("before", "match", "after"))
+    space_before = " " if context["before"][-1:].isspace() else ""
+    space_after = " " if context["after"][:1].isspace() else ""
+    return f"{before}{space_before}**{match}**{space_after}{after}".strip()
 
 
 def _timeline(data: dict[str, Any], docs: view.DocIndex) -> list[str]:
@@ -47,7 +57,7 @@ def _timeline(data: dict[str, Any], docs: view.DocIndex) -> list[str]:
     for group in view.timeline_view(data["timeline"], docs, names):
         lines += [f"### {md(group['year'])}", ""]
         for e in group["entries"]:
-            sources = ", ".join(md(s["doc_label"]) for s in e["sources"])
+            sources = ", ".join(dict.fromkeys(md(s["doc_label"]) for s in e["sources"]))
             future = " (prévu)" if e.get("future") else ""
             lines.append(
                 f"- **{md(format_date(e['date']['value']))}**{future} — {md(e['headline'])}"
