@@ -54,9 +54,14 @@ def clean_sentences(text: str, sentences: Sequence[Span]) -> tuple[Span, ...]:
 _CLOCK_LABEL = re.compile(r"\d{1,2} ?[hH:] ?\d{2} ?(?:[:\-–—]|\|) +(?=\S)")
 
 
+def ends_a_sentence(text: str) -> bool:
+    """Whether ``text`` ends like a sentence (a full stop, a closing quote or bracket)."""
+    return _SENTENCE_END.search(text) is not None
+
+
 def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
     between = text[previous[1] : start]
-    ended = _SENTENCE_END.search(text[previous[0] : previous[1]]) is not None
+    ended = ends_a_sentence(text[previous[0] : previous[1]])
     return "\n" not in between and (not ended or text[start : start + 1].islower())
 
 

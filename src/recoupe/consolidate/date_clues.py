@@ -16,6 +16,7 @@ from recoupe.consolidate.clauses import (
     SentenceFinder,
     clause_around,
     clean_sentences,
+    ends_a_sentence,
     is_future,
 )
 from recoupe.consolidate.lexicon import data_json
@@ -171,13 +172,10 @@ def _in_future(doc_id: str, t: Timex, context: DatingContext) -> bool:
     sentence = context.finders[doc_id].at(t.start)
     if sentence is None:
         return False
-    if len(sentence.text.split()) < 5 or not _STATEMENT_END.search(sentence.text):
+    if len(sentence.text.split()) < 5 or not ends_a_sentence(sentence.text):
         return True
     start, end = clause_around(sentence, t.start, t.end)
     return is_future(context.documents[doc_id].text[start:end])
-
-
-_STATEMENT_END = re.compile(r"[.!?…»\"”)]\s*$")
 
 
 # --- clue 2: dated documents reporting the same current events --------------------------

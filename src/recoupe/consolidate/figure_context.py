@@ -84,15 +84,11 @@ def _looks_like_a_verb(word: str) -> bool:
     """A third-person plural ("jouent", "représentent"), not a noun in -ment ("gouvernement")
     nor one of the few common nouns in -ent ("président")."""
     folded = fold(word)
-    return (
-        folded.endswith("ent")
-        and not folded.endswith("ment")
-        and folded not in _complement_stops_nouns()
-    )
+    return folded.endswith("ent") and not folded.endswith("ment") and folded not in _nouns_in_ent()
 
 
 @cache
-def _complement_stops_nouns() -> frozenset[str]:
+def _nouns_in_ent() -> frozenset[str]:
     return frozenset(data_json("clauses.json")["nouns_in_ent"])
 
 

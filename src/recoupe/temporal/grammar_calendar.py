@@ -496,7 +496,6 @@ def ici(m: re.Match[str], text: str) -> Found:
     return Candidate(m.start(), m.end(), Expr("DATE", RELATIVE, unit="D", amount=0), 1)
 
 
-@cache
 # --- quarters and halves: "au premier trimestre 2023" (2023-Q1), "le second semestre" ---
 
 
