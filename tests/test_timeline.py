@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
@@ -334,3 +335,54 @@ def test_in_dateline() -> None:
     assert not at("Le texte.\nL'arrêté a été publié le 28 mars.\nLa suite.", "28 mars")
     assert not at("La ministre dit que l'arrêté sera publié le 28 mars, dans une ligne longue "
                   "qui continue encore et encore sans fin.", "28 mars")  # fmt: skip
+
+
+def test_a_speakers_deictic_date_is_no_event_but_a_named_one_is() -> None:
+    from recoupe.records import Quote
+
+    text = (
+        "« Nous avons aujourd'hui le sentiment d'être seuls, comme en 2011 », dit le maire. "
+        "Le port a rouvert le 2 mai 2022."
+    )
+    quote_start = text.index("Nous")
+    quote = Quote("a", quote_start, text.index(" »"), text[quote_start : text.index(" »")],
+                  "direct", "dit", None)  # fmt: skip
+    found = analysis(
+        "a",
+        text,
+        [
+            timex("a", text, "aujourd'hui", "2022-05-03"),
+            timex("a", text, "en 2011", "2011"),
+            timex("a", text, "le 2 mai 2022", "2022-05-02"),
+        ],
+    )
+    found = replace(found, quotes=(quote,))
+    index, _ = _entities(analyses_mentions=[])
+    entries = build_timeline([make_doc("a", text, "2022-05-03")], [found], index, Settings())
+    assert [e.date for e in entries] == ["2011", "2022-05-02"]
+
+
+def test_a_headline_that_names_its_date_is_preferred() -> None:
+    texts = {
+        "a": "Les deux pays ont ouvert en janvier les pourparlers à Bagdad sur la coalition.",
+        "b": "Les deux pays ont ouvert les pourparlers mercredi à Bagdad sur la coalition.",
+    }
+    # b's date is known to the month only: its "mercredi" is some day of January
+    docs = [make_doc("a", texts["a"], "2024-03-02"), make_doc("b", texts["b"], "2024-01")]
+    analyses = [
+        analysis("a", texts["a"], [timex("a", texts["a"], "en janvier", "2024-01")]),
+        analysis("b", texts["b"], [timex("b", texts["b"], "mercredi", "2024-01")]),
+    ]
+    index, _ = _entities(analyses_mentions=[])
+    (entry,) = build_timeline(docs, analyses, index, Settings())
+    assert entry.date == "2024-01" and "en janvier" in entry.headline
+
+
+def test_a_name_cut_at_a_stray_full_stop_stays_in_its_sentence() -> None:
+    from recoupe.consolidate.clauses import clean_sentences
+    from recoupe.records import Span
+
+    text = "Le chef de la milice Abu Mahdi al. -Muhandis a été tué à Bagdad."
+    cut = text.index("-Muhandis")
+    spans = [Span("d", 0, cut - 1, text[: cut - 1]), Span("d", cut, len(text), text[cut:])]
+    assert [s.text for s in clean_sentences(text, spans)] == [text]

@@ -54,6 +54,13 @@ def clean_sentences(text: str, sentences: Sequence[Span]) -> tuple[Span, ...]:
 _CLOCK_LABEL = re.compile(r"\d{1,2} ?[hH:] ?\d{2} ?(?:[:\-–—]|\|) +(?=\S)")
 
 
+def names_its_date(text: str) -> bool:
+    """Whether a date expression says which date it is (a number or a month: "en 2011", "en
+    janvier"), rather than pointing from where it is said ("aujourd'hui", "mercredi")."""
+    months = data_json("dates.json")["months"]
+    return any(c.isdigit() for c in text) or any(w in months for w in words(text))
+
+
 def ends_a_sentence(text: str) -> bool:
     """Whether ``text`` ends like a sentence (a full stop, a closing quote or bracket)."""
     return _SENTENCE_END.search(text) is not None
@@ -62,7 +69,9 @@ def ends_a_sentence(text: str) -> bool:
 def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
     between = text[previous[1] : start]
     ended = ends_a_sentence(text[previous[0] : previous[1]])
-    return "\n" not in between and (not ended or text[start : start + 1].islower())
+    # "… Abu Mahdi al." | "-Muhandis devant …": a name cut at a stray full stop goes on
+    resumes = text[start : start + 1].islower() or text[start : start + 1] == "-"
+    return "\n" not in between and (not ended or resumes)
 
 
 class SentenceFinder:

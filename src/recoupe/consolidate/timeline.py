@@ -20,6 +20,7 @@ from recoupe.consolidate.clauses import (
     clause_around,
     clean_sentences,
     in_dateline,
+    names_its_date,
     preceded_by,
     reads_alone,
 )
@@ -81,11 +82,15 @@ def find_events(
         if text is None:
             continue
         finder = SentenceFinder(clean_sentences(text, analysis.sentences))
+        quoted = [(q.start, q.end) for q in analysis.quotes if q.kind == "direct"]
         seen: set[tuple[int, str]] = set()
         for t in analysis.timexes:
             period = parse_period(t.value) if t.type in ("DATE", "TIME") else None
             sentence = finder.at(t.start)
             if period is None or sentence is None or t.mod in _AROUND:
+                continue
+            # a speaker's "aujourd'hui" points from when they spoke, not from the article
+            if any(a <= t.start < b for a, b in quoted) and not names_its_date(t.text):
                 continue
             # "avant le 3 mars" is not on the 3rd; "Publié le 3 mars" is the page's dateline
             if preceded_by(text, t.start, relative) or in_dateline(text, t.start, dateline):
@@ -353,15 +358,20 @@ def _entry(group: Sequence[Event], texts: dict[str, str], newest: Period | None)
 
 
 def _central(group: Sequence[Event], texts: dict[str, str]) -> Event:
-    """The event whose clause reads best as a headline (reads alone, opens its sentence),
-    then the most similar to the others (ties: the earliest document position)."""
+    """The event whose clause reads best as a headline (reads alone, names its date, opens
+    its sentence), then the most similar to the others (ties: the earliest document position)."""
     if len(group) == 1:
         return group[0]
     total = centroid_sum(e.vector for e in group)  # sum of cosines to the others, in O(n)
     scored = [
         (
-            # a clause that reads alone and opens its sentence makes the best headline
-            (reads_alone(texts[e.doc][e.clause[0] : e.clause[1]]), e.clause[0] == e.sentence.start),
+            # a clause that reads alone, names its date ("en janvier", not "mercredi") and
+            # opens its sentence makes the best headline
+            (
+                reads_alone(texts[e.doc][e.clause[0] : e.clause[1]]),
+                names_its_date(e.timex.text),
+                e.clause[0] == e.sentence.start,
+            ),
             round(cosine(e.vector, total) - cosine(e.vector, e.vector), 9),
             -e.sentence.start,
             e,
