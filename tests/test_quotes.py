@@ -256,3 +256,9 @@ def test_pronoun_goes_to_the_speaker_just_quoted(nlp: Any) -> None:
 )
 def test_titles_links_and_names_are_not_quotes(nlp: Any, text: str) -> None:
     assert [q for q in quotes(nlp, text) if q.kind == "direct"] == []
+
+
+def test_a_reflexive_speech_verb_keeps_its_pronoun(nlp: Any) -> None:
+    text = "Les élus locaux se sont plaints que les travaux de la digue prennent du retard."
+    (q,) = [q for q in quotes(nlp, text) if q.kind == "indirect"]
+    assert q.cue == "se sont plaints"

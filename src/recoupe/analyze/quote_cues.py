@@ -171,13 +171,19 @@ def complementizer(verb: Token, limit: int) -> Token | None:
     return None
 
 
+_REFLEXIVE = frozenset({"se", "s'", "s’"})
+
+
 def cue_span(verb: Token) -> Span:
-    """The verb with its auxiliaries and an inverted pronoun: "a-t-il ajouté"."""
+    """The verb with its reflexive pronoun, auxiliaries and an inverted pronoun: "a-t-il
+    ajouté", "se sont plaints"."""
     doc = verb.doc
     first, last = verb.i, verb.i
     for child in verb.children:
         if child.dep_.startswith("aux") and child.i < verb.i:
             first = min(first, child.i)
+    if first > 0 and doc[first - 1].lower_ in _REFLEXIVE:  # "se sont plaints"
+        first -= 1
     for tok in doc[last + 1 : last + 3]:
         if tok.text[:1] != "-" or tok.lower_.lstrip("-") not in _INVERTED:
             break
