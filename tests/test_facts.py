@@ -309,32 +309,32 @@ def test_what_a_share_or_a_sum_is_of() -> None:
     def of(text: str) -> str | None:
         return complement(text, text.index("%") + 1 if "%" in text else text.index("euros") + 5)
 
-    assert of("soit 14 % de sa production totale, évacue") == "de sa production totale"
-    assert of("près de 10 % de la population libyenne jouent") == "de la population libyenne"
-    assert of("40 % de la production annuelle va vers l'Italie") == "de la production annuelle"
-    assert of("7,5 % des parts de la Juventus") == "des parts"
-    assert of("45 000 euros d'amende le fait") == "d'amende"
+    assert of("soit 14 % de sa récolte totale, estime") == "de sa récolte totale"
+    assert of("près de 10 % de la population rurale vivent") == "de la population rurale"
+    assert of("40 % de la production annuelle va vers l'Espagne") == "de la production annuelle"
+    assert of("7,5 % des parts de la société") == "des parts"
+    assert of("15 000 euros d'amende pour le garage") == "d'amende"
     assert of("65 % selon le sondage") is None
 
 
 def test_a_share_is_labelled_with_what_it_is_of() -> None:
-    a = "Les Amazighs représentent près de 10 % de la population libyenne, dit-il."
-    b = "Les Amazighs, 10 % de la population libyenne, réclament leur place."
+    a = "Les agriculteurs représentent près de 10 % de la population active, dit-il."
+    b = "Les agriculteurs, 10 % de la population active, réclament leur place."
     figures = [
         quantity("a", a, "près de 10 %", 10, "%", "approx", kind="percent"),
         quantity("b", b, "10 %", 10, "%", kind="percent"),
     ]
     (fact,) = run([("a", a, "2023-03"), ("b", b, "2023-04")], figures)
-    assert fact.label == "% de la population libyenne" and fact.status == "agree"
+    assert fact.label == "% de la population active" and fact.status == "agree"
 
 
 def test_shares_of_different_wholes_are_different_facts() -> None:
-    a = "Selon le sondage Ifop publié mardi sur la guerre en Libye, 66 % des Français approuvent."
-    b = "Selon le sondage Ifop publié mardi sur la guerre en Libye, 34 % des électeurs doutent."
+    a = "Selon le sondage publié mardi sur la réforme des retraites, 66 % des salariés approuvent."
+    b = "Selon le sondage publié mardi sur la réforme des retraites, 34 % des électeurs doutent."
     figures = [
         quantity("a", a, "66 %", 66, "%", kind="percent"),
         quantity("b", b, "34 %", 34, "%", kind="percent"),
     ]
     facts = run([("a", a, "2023-03-08"), ("b", b, "2023-03-08")], figures)
-    assert sorted(f.label for f in facts) == ["% des Français", "% des électeurs"]
+    assert sorted(f.label for f in facts) == ["% des salariés", "% des électeurs"]
     assert all(f.status == "single" for f in facts)  # not one conflicting measure

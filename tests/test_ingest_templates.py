@@ -59,8 +59,8 @@ def test_a_page_of_templates_only_is_skipped_with_its_reason(tmp_path: Path) -> 
 
 
 SITE_BLOCK = (
-    "Crêpes, béchamel, légumes rôtis… Cinq recettes qui subliment le beurre",
-    "« Il faut refonder les politiques culturelles »",
+    "Tartes, gratins, soupes… Six idées pour cuisiner la courge",
+    "« Le vélo électrique a changé ma vie »",
     "Vous ne pouvez lire ce journal que sur un seul appareil à la fois.",
     "Lecture du journal en cours sur un autre appareil.",
     "Services du journal",
@@ -104,10 +104,10 @@ def test_a_long_privacy_notice_is_boilerplate() -> None:
     from recoupe.ingest.boilerplate import boilerplate_reason
 
     notice = (
-        "Votre adresse nous sert à envoyer les lettres qui vous intéressent. Conformément à la "
-        "loi informatique et liberté du 6 janvier 1978, mise à jour par la loi du 6 août 2004, "
-        "vous disposez d'un droit d'accès, de rectification et d'opposition aux données vous "
-        "concernant en écrivant à l'adresse du journal."
+        "Vos coordonnées servent uniquement à vous adresser nos lettres d'information et nos "
+        "offres. Conformément à la loi informatique et libertés, vous disposez d'un droit "
+        "d'accès, de rectification et de suppression des informations qui vous concernent, en "
+        "écrivant au service des lecteurs."
     )
     assert boilerplate_reason(notice) == "privacy notice"
     story = (
@@ -122,7 +122,7 @@ def test_a_series_notice_is_boilerplate() -> None:
     from recoupe.ingest.boilerplate import boilerplate_reason
 
     for line in (
-        "Ce billet fait partie du dossier spécial de Global Voices sur le soulèvement en Libye.",
+        "Ce billet fait partie de notre dossier spécial sur les crues de l'hiver.",
         "Cet article fait partie de notre série sur les élections européennes.",
         "Retrouvez tous nos articles sur la guerre en Ukraine",
     ):
@@ -136,14 +136,14 @@ def test_subscription_offers_are_boilerplate() -> None:
     from recoupe.ingest.boilerplate import boilerplate_reason
 
     for line in (
-        "Web + tablette + mobile à partir de 1€",
-        "Offre limitée  - 2 mois pour 1€, sans engagement",
-        "Découvrez toutes nos offres d'abonnement à partir de 1€",
-        "Accédez à l'intégralité du site sur ordinateur, mobile et tablette pour 1€ seulement",
+        "Ordinateur + tablette + téléphone dès 2€",
+        "Offre spéciale  - 3 mois pour 2€, sans engagement",
+        "Découvrez nos formules d'abonnement à partir de 2€",
+        "Accédez à tout le journal sur votre téléphone pour 2€ seulement",
     ):
         assert boilerplate_reason(line) == "subscription prompt", line
     for news in (
-        "Le gouvernement débloque 22 milliards d'euros pour le reste de l'année.",
+        "Le département débloque 3 millions d'euros pour les sinistrés.",
         "Vivre avec moins de 2 euros par jour",
     ):
         assert boilerplate_reason(news) is None, news

@@ -255,12 +255,15 @@ def test_size_reason_names_both_sizes_and_the_option() -> None:
 @pytest.mark.parametrize(
     ("raw", "clean"),
     [
-        ('délivrés "dans quelques mois".Le Conseil', 'délivrés "dans quelques mois". Le Conseil'),
-        ("en 2011.Les insurgés", "en 2011. Les insurgés"),
+        (
+            'rendu "avant la fin du mois".La commission',
+            'rendu "avant la fin du mois". La commission',
+        ),
+        ("en 2019.Les grévistes", "en 2019. Les grévistes"),
         ("vraiment ?Non.Elle part", "vraiment ?Non. Elle part"),
-        ("M.Kadhafi et les U.S.A sur lemonde.fr", "M.Kadhafi et les U.S.A sur lemonde.fr"),
+        ("M.Durand et les U.S.A sur lejournal.fr", "M.Durand et les U.S.A sur lejournal.fr"),
         ("3.000 morts", "3.000 morts"),
-        ("et le CICR.Le bureau", "et le CICR. Le bureau"),
+        ("et le SAMU.Le préfet", "et le SAMU. Le préfet"),
         ("la U.S.Army", "la U.S.Army"),
     ],
 )

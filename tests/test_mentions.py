@@ -272,19 +272,19 @@ def test_dashes_glued_to_a_name_are_not_part_of_it(nlp: Any) -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Les rebelles ont repris la ville de Zentane dans la nuit.", "Zentane"),
-        ("Les habitants de Ghadamès ont fui vers la frontière.", "Ghadamès"),
-        ("Des combats ont eu lieu à Zliten (ouest) mardi soir.", "Zliten"),
-        ("Les insurgés progressent vers Zliten, à 150 km de la capitale.", "Zliten"),
-        ("Les forces du régime ont pilonné Ras Jedir toute la journée.", None),
-        ("Des heurts ont éclaté à Ras Jedir, selon un témoin.", "Ras Jedir"),
-        ("Ils sont arrivés. A Mansoura, les clans rivaux se sont affrontés.", "Mansoura"),
-        ("Des tirs ont visé Tripoli et Zentane dans la nuit de lundi.", None),
-        ("Les bombardements ont visé à Tripoli et Zentane des dépôts.", "Zentane"),
+        ("Les rebelles ont repris la ville de Kerbouna dans la nuit.", "Kerbouna"),
+        ("Les habitants de Tamzira ont fui vers la frontière.", "Tamzira"),
+        ("Des combats ont eu lieu à Oumzal (ouest) mardi soir.", "Oumzal"),
+        ("Les insurgés progressent vers Oumzal, à 150 km de la capitale.", "Oumzal"),
+        ("Les forces du régime ont pilonné Ras Nakhla toute la journée.", None),
+        ("Des heurts ont éclaté à Ras Nakhla, selon un témoin.", "Ras Nakhla"),
+        ("Ils sont arrivés. A Tamzira, les clans rivaux se sont affrontés.", "Tamzira"),
+        ("Des tirs ont visé Marseille et Kerbouna dans la nuit de lundi.", None),
+        ("Les bombardements ont visé à Marseille et Kerbouna des dépôts.", "Kerbouna"),
     ],
 )
 def test_a_name_in_a_place_context_is_a_place(nlp: Any, text: str, name: str | None) -> None:
-    target = name or ("Ras Jedir" if "Ras Jedir" in text else "Zentane")
+    target = name or ("Ras Nakhla" if "Ras Nakhla" in text else "Kerbouna")
     found = by_text(repaired(nlp, text, [(target, "PER")]))
     assert found[target].label == ("LOC" if name else "PER")
 
@@ -292,23 +292,21 @@ def test_a_name_in_a_place_context_is_a_place(nlp: Any, text: str, name: str | N
 @pytest.mark.parametrize(
     "text",
     [
-        "Les opposants à Morsi estiment que le président a trahi la révolution.",
-        "Les soldats restés fidèles à Kadhafi ont quitté la ville.",
+        "Les opposants à Lemaire estiment que le président a trahi la révolution.",
+        "Les soldats restés fidèles à Garnier ont quitté la ville.",
         "Il a demandé à Obama de revoir sa position sur la Syrie.",
-        "En référence à Ben Ali, qui avait fui le pays en janvier.",
+        "En référence à Ben Salem, qui avait fui le pays en janvier.",
         "Il a rendu hommage à Sarah Martin (2017) dans son discours.",
         "A Léon Blum, je préfère Jaurès depuis longtemps.",
     ],
 )
 def test_a_person_after_a_is_still_a_person(nlp: Any, text: str) -> None:
-    names = {"Morsi", "Kadhafi", "Obama", "Ben Ali", "Sarah Martin", "Léon Blum"}
+    names = {"Lemaire", "Garnier", "Obama", "Ben Salem", "Sarah Martin", "Léon Blum"}
     name = next(n for n in names if n in text)
     assert by_text(repaired(nlp, text, [(name, "PER")]))[name].label == "PER"
 
 
 def test_a_hashtag_is_not_a_name(nlp: Any) -> None:
-    text = "Le mot-clé #DesperateGaddafiLiesRT circule, dit Curt Monash."
-    found = by_text(
-        repaired(nlp, text, [("DesperateGaddafiLiesRT", "PER"), ("Curt Monash", "PER")])
-    )
-    assert "DesperateGaddafiLiesRT" not in found and "Curt Monash" in found
+    text = "Le mot-clé #LesPromessesDuMaire circule, dit Paul Renaud."
+    found = by_text(repaired(nlp, text, [("LesPromessesDuMaire", "PER"), ("Paul Renaud", "PER")]))
+    assert "LesPromessesDuMaire" not in found and "Paul Renaud" in found

@@ -330,8 +330,8 @@ def test_in_dateline() -> None:
     assert at("Titre\nPublié le 10 mars 2011 à 14h38 - Mis à jour le 11 mars\nTexte.", "11 mars")
     assert at("Titre\nPublié le 10 mars 2011 à 14h38 - Mis à jour le 11 mars\nTexte.", "14h38")
     assert at("Par Jean Dupont | mis en ligne le 03/03/2011 à 10h32\nTexte.", "03/03")
-    assert at("Le Monde avec AFP Publié le 10 mars 2011, et la suite d'une très longue ligne de "
-              "texte qui ne finit pas avant longtemps ici.", "10 mars")  # fmt: skip
+    assert at("La Gazette avec agences Publié le 4 juin 2019, et la suite d'une très longue ligne "
+              "de texte qui ne finit pas avant longtemps ici.", "4 juin")  # fmt: skip
     assert not at("Le texte.\nL'arrêté a été publié le 28 mars.\nLa suite.", "28 mars")
     assert not at("La ministre dit que l'arrêté sera publié le 28 mars, dans une ligne longue "
                   "qui continue encore et encore sans fin.", "28 mars")  # fmt: skip
@@ -382,7 +382,7 @@ def test_a_name_cut_at_a_stray_full_stop_stays_in_its_sentence() -> None:
     from recoupe.consolidate.clauses import clean_sentences
     from recoupe.records import Span
 
-    text = "Le chef de la milice Abu Mahdi al. -Muhandis a été tué à Bagdad."
-    cut = text.index("-Muhandis")
+    text = "Le chef du groupe Abou Karim al. -Rachidi a été arrêté à Mossoul."
+    cut = text.index("-Rachidi")
     spans = [Span("d", 0, cut - 1, text[: cut - 1]), Span("d", cut, len(text), text[cut:])]
     assert [s.text for s in clean_sentences(text, spans)] == [text]

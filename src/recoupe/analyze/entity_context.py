@@ -134,11 +134,11 @@ _ENDS = frozenset({".", "!", "?", "»", '"', "”", ":", ",", "(", "\n"})
 
 def _place_context(doc: Doc, cand: Cand, gaz: Gazetteer) -> bool:
     """Context that shows a name is a place, whatever the model guessed: a place noun and
-    "de" before it ("la ville de [Zaouïa]", "les habitants de [Ben Jawad]", "au sud de
-    [Syrte]"); "à", "dans", "vers" before it when the name reads as a place ("Ras", "Sidi"...
-    and a word), is followed by where it lies ("à [Zliten] (ouest)", "à [Misurata], à 200
-    km") or opens the sentence ("A [Zaouïa], ..."). "à" alone is not enough: "opposants à
-    Morsi", "en référence à Ben Ali" name persons."""
+    "de" before it ("la ville de [Kerbouna]", "les habitants de [Bir Salem]", "au sud de
+    [Tamzira]"); "à", "dans", "vers" before it when the name reads as a place ("Ras", "Sidi"...
+    and a word), is followed by where it lies ("à [Oumzal] (ouest)", "à [Oumzal], à 200
+    km") or opens the sentence ("A [Tamzira], ..."). "à" alone is not enough: "opposants à
+    Lemaire", "en référence à Ben Salem" name persons."""
     k = prev_token(doc, cand.start)
     if k < 0:
         return False
@@ -167,7 +167,7 @@ _LOCATED = re.compile(
 
 
 def _listed_with_a_place(doc: Doc, cand: Cand, before: Cand | None) -> bool:
-    """ "à Ras Lanouf et [Zaouïa]": a one-word name listed right after a place is one."""
+    """ "à Ras Nakhla et [Kerbouna]": a one-word name listed right after a place is one."""
     if before is None or before.label != "LOC" or before.metonymy or before.demonym:
         return False
     if not before.place_cue:  # a known place, itself after "à", "de", "en"...

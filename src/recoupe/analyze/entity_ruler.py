@@ -121,7 +121,7 @@ def _not_a_name(doc: Doc, cand: Cand, gaz: Gazetteer) -> bool:
     if span.text in gaz.surfaces:
         return False
     if span.start_char > 0 and doc_text(doc)[span.start_char - 1] == "#":
-        return True  # "#DesperateGaddafiLiesRT": a hashtag, not a name
+        return True  # "#LesPromessesDuMaire": a hashtag, not a name
     non_names = gaz.folded_words["non_names"]
     if fold(span[0].text) in non_names and all(
         t.is_lower or t.lower_ in gaz.adjectives for t in span[1:]

@@ -24,7 +24,7 @@ def clean_sentences(text: str, sentences: Sequence[Span]) -> tuple[Span, ...]:
 
     The parser sometimes ends a sentence inside a name ("Les États-Unis" | "et l'Irak ont")
     or runs a heading into the next paragraph; lines are the safer unit for those. A live
-    blog's time label ("22 h 30 : ", "10H05 - ") is left out of its sentence.
+    blog's time label ("18 h 45 : ", "09H20 - ") is left out of its sentence.
     """
     pieces: list[tuple[int, int]] = []
     for s in sorted(sentences, key=lambda s: s.start):
@@ -44,7 +44,7 @@ def clean_sentences(text: str, sentences: Sequence[Span]) -> tuple[Span, ...]:
     doc = sentences[0].doc if sentences else ""
     out = []
     for a, b in merged:
-        label = _CLOCK_LABEL.match(text, a, b)  # a live blog's "22 h 30 : " before the news
+        label = _CLOCK_LABEL.match(text, a, b)  # a live blog's "18 h 45 : " before the news
         if label is not None and label.end() < b:
             a = label.end()
         out.append(Span(doc, a, b, text[a:b]))
@@ -69,7 +69,7 @@ def ends_a_sentence(text: str) -> bool:
 def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
     between = text[previous[1] : start]
     ended = ends_a_sentence(text[previous[0] : previous[1]])
-    # "… Abu Mahdi al." | "-Muhandis devant …": a name cut at a stray full stop goes on
+    # "… Abou Karim al." | "-Rachidi a …": a name cut at a stray full stop goes on
     resumes = text[start : start + 1].islower() or text[start : start + 1] == "-"
     return "\n" not in between and (not ended or resumes)
 
@@ -171,17 +171,17 @@ def reads_alone(text: str) -> bool:
     return not any(head[: len(p)] == p for p in _leaning_openers())
 
 
-DATELINE_WORDS = 16  # a dateline is a short line: "Publié le 10 mars 2011 à 14h38 - Mis à jour…"
+DATELINE_WORDS = 16  # a dateline is a short line: "Publié le 4 juin 2019 à 09h12 - Mis à jour…"
 
 
 def in_dateline(text: str, start: int, markers: Sequence[str]) -> bool:
-    """Whether the date at ``start`` is a page's dateline ("Publié le 10 mars 2011",
+    """Whether the date at ``start`` is a page's dateline ("Publié le 4 juin 2019",
     "par A. B. | mis à jour le 3/03/2011"): a marker just before it, written with a capital,
     or on a short line that is not a sentence. "L'arrêté a été publié le 28 mars." is news."""
     line_start = text.rfind("\n", 0, start) + 1
     near = " " + " ".join(words(text[max(line_start, start - 45) : start])) + " "
     if not preceded_by(text, start, markers) and not any(f" {fold(m)} " in near for m in markers):
-        return False  # the marker just before, or a little before: "Publié le 10 mars à [14h38]"
+        return False  # the marker just before, or a little before: "Publié le 4 juin à [09h12]"
     line_end = text.find("\n", start)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
     if len(line.split()) <= DATELINE_WORDS and not line.endswith((".", "!", "?", "…")):

@@ -35,7 +35,7 @@ from recoupe.records import DocAnalysis, Document, Quantity, Span, Timex
 _YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")
 PAIR_MIN = 0.25  # cosine above which two sentences report the same thing
 ANCHOR_MIN = 0.25  # cosine above which a month named in two sentences is the same month
-DATELINE_CONFIDENCE = 0.95  # "Publié le 10 mars 2011": the page's own word
+DATELINE_CONFIDENCE = 0.95  # "Publié le 4 juin 2019": the page's own word
 NEIGHBOUR_MIN = 1.0  # evidence needed to call a dated document a neighbour
 FIGURE_WEIGHT = 0.75  # evidence brought by one shared figure of the present story
 MAX_NEIGHBOURS = 3
@@ -347,7 +347,7 @@ def _anchor(doc_id: str, t: Timex, month: int, context: DatingContext) -> tuple[
     for other, j, period in context.month_timexes.get(month, ()):
         if other == doc_id:
             continue
-        if day is not None and period.value[8:10] != day:  # "le 30 juin" is not "18 juin 1815"
+        if day is not None and period.value[8:10] != day:  # "le 30 juin" is not "le 2 juin"
             continue
         sim = sum(v * context.vectors[other][j].get(term, 0.0) for term, v in vec.items())
         if sim >= ANCHOR_MIN and (best is None or sim > best[0]):

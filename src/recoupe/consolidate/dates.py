@@ -1,6 +1,6 @@
 """Publication dates for documents that carry none, inferred with their evidence.
 
-A page's own dateline ("Publié le 10 mars 2011 à 14h38") dates it outright. Otherwise three
+A page's own dateline ("Publié le 4 juin 2019 à 09h12") dates it outright. Otherwise three
 kinds of clues bound a document's date, each kept as readable evidence:
 
 * its own absolute dates: a document that reports something "en 2014" in the past tense was
@@ -117,7 +117,7 @@ def infer_dates(
 
 
 def dateline_date(document: Document, timexes: Sequence[Timex]) -> DocDate | None:
-    """The day of the page's first dateline ("Publié le 10 mars 2011 à 14h38", "mis en ligne
+    """The day of the page's first dateline ("Publié le 4 juin 2019 à 09h12", "mis en ligne
     le 03/03/2011"), in the first part of its text, or ``None``."""
     markers = tuple(data_json("dates.json")["publication_markers"])
     limit = len(document.text) * DATELINE_PART
@@ -144,7 +144,7 @@ def dateline_date(document: Document, timexes: Sequence[Timex]) -> DocDate | Non
 
 
 def _from_marker(text: str, t: Timex, markers: Sequence[str]) -> str:
-    """ "Publié le 10 mars 2011": the dateline from its marker word to its date."""
+    """ "Publié le 4 juin 2019": the dateline from its marker word to its date."""
     lo = max(text.rfind("\n", 0, t.start) + 1, t.start - 40)
     window = fold(text[lo : t.start])  # same length: French letters fold one to one
     found = [window.rfind(m) for m in markers]

@@ -45,7 +45,7 @@ def fact_label(unit: str, members: Sequence[Observed]) -> str:
     group = _most_common(g for m in members for g in m.groups)
     noun = _noun(unit, members)
     of_what = _most_common(m.of_what for m in members if m.of_what)
-    if of_what:  # "% de la population libyenne", "euros d'amende"
+    if of_what:  # "% de la population active", "euros d'amende"
         noun = f"{noun} {of_what}"
     role = _role_label(members[0].role)
     role = None if role and fold(role) == fold(noun) else role

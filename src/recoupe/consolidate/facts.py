@@ -131,7 +131,7 @@ def _cluster(observed: Sequence[Observed], vectors: dict[int, Vector]) -> list[_
 
 def one_measure(group: _Group) -> list[_Group]:
     """The group, or its figures split by the time they hold for when they cannot be one
-    measure over time: a count that goes up and down and up again ("3 explosions", then 13,
+    measure over time: a count that goes up and down and up again ("3 incendies", then 13,
     then 5) counts separate incidents, and so does a toll that falls later ("26 tués", then
     17). Figures of one time stay together (they agree or conflict)."""
     by_time: dict[str, list[Observed]] = defaultdict(list)
@@ -188,7 +188,7 @@ def _joins(o: Observed, g: _Group) -> bool:
 
 def _same_whole(a: str, b: str) -> bool:
     """Two complements name the same whole when their first content word is the same
-    ("de la population libyenne", "de la population du pays")."""
+    ("de la population active", "de la population du pays")."""
     first_a, first_b = content_terms(a)[:1], content_terms(b)[:1]
     return not first_a or not first_b or first_a == first_b
 

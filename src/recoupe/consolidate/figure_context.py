@@ -49,7 +49,7 @@ class Observed:
     noun: str | None  # the counted noun as written ("sapeurs-pompiers"), for labels
     context: frozenset[str]  # for money: the words naming what is paid ("fonds", "dégâts")
     terms: tuple[str, ...] = ()  # content words of the figure's sentence, figures and unit aside
-    of_what: str | None = None  # "de la population libyenne": what a share or sum is of
+    of_what: str | None = None  # "de la population active": what a share or sum is of
 
 
 _COMPLEMENT = re.compile(
@@ -69,7 +69,7 @@ def complement(text: str, end: int) -> str | None:
     for word in m.group(2).split():
         if fold(word) in _complement_stops() or len(kept) == COMPLEMENT_WORDS:
             break
-        if kept and _looks_like_a_verb(word):  # "de la population libyenne | jouent"
+        if kept and _looks_like_a_verb(word):  # "de la population rurale | vivent"
             break
         kept.append(word)
     while kept and fold(kept[-1]).strip("'’") in _TRAILING:  # "des parts de" -> "des parts"

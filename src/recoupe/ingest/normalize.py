@@ -3,7 +3,7 @@
 Mojibake repaired (ftfy's encoding fixes only: quotes, dashes and ligatures are left as
 written), line endings made ``\\n``, NFC, control characters dropped, trailing spaces
 stripped per line, runs of blank lines cut to one (paragraph breaks are kept), and a space
-put back between two sentences glued by a lost one ("dans quelques mois".Le Conseil...).
+put back between two sentences glued by a lost one ("avant la fin du mois".La commission...).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufeff\ufffe]")
 _TRAILING = re.compile(r"[ \t\u00a0\u202f\u3000]+$", re.MULTILINE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
-# "...mois".Le Conseil, "le CICR.Le bureau": an end of sentence (after a small letter, a
-# digit, a closing mark or an acronym) glued to a capitalised word. "M.Kadhafi", "U.S.A",
+# "...mois".La commission, "le SAMU.Le préfet": an end of sentence (after a small letter, a
+# digit, a closing mark or an acronym) glued to a capitalised word. "M.Durand", "U.S.A",
 # "U.S.Army", "lemonde.fr" do not match.
 _GLUED_SENTENCE = re.compile(
     r"(?:(?<=[a-zà-ÿœ0-9\"»”)\]])|(?<=[A-Z]{2}))([.!?])(?=[A-ZÀÂÄÇÉÈÊËÎÏÔÖÛÙÜŸŒ][a-zà-ÿœ])"

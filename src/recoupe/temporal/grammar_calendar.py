@@ -96,7 +96,7 @@ def full_date(m: re.Match[str], text: str) -> Found:
 
 
 def in_a_name(m: re.Match[str], text: str) -> bool:
-    """ "rue du 4-Septembre", "place du 8-Mai-1945", "le Mouvement du 6-Avril": a date after
+    """ "rue du 4-Septembre", "place du 8-Mai-1945", "le Mouvement du 14-Mars": a date after
     a street, place or group noun and "du" is part of that name."""
     before = words_before(text, m.start(), 30)
     return len(before) >= 2 and before[-1] == "du" and before[-2] in lexicon().name_heads

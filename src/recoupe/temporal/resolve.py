@@ -103,11 +103,11 @@ def _calendar(expr: Expr, where: Situation, direction: Direction) -> Resolved:
     return Resolved(_with_time(expr, value), anchored, point)
 
 
-NO_DCT_YEAR = 2030  # undated text: "27/05/11" is 2011, "05/03/98" 1998 (window 1941-2040)
+NO_DCT_YEAR = 2030  # undated text: "14/06/09" is 2009, "05/03/98" 1998 (window 1941-2040)
 
 
 def _full_year(two_digits: int, dct: Point | None) -> int:
-    """The century of "27/05/11": the year nearest below the reference + 10."""
+    """The century of "14/06/09": the year nearest below the reference + 10."""
     ref = dct.day.year if dct else NO_DCT_YEAR
     year = (ref // 100) * 100 + two_digits
     return year - 100 if year > ref + 10 else year
