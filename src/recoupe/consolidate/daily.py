@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from recoupe.consolidate.clauses import clean_sentences, in_dateline, preceded_by
+from recoupe.consolidate.clauses import SentenceFinder, clean_sentences, in_dateline, preceded_by
 from recoupe.consolidate.lexicon import data_json
 from recoupe.consolidate.periods import parse_period
 from recoupe.consolidate.similarity import TfIdf, centroid, content_terms, cosine
@@ -66,8 +66,9 @@ def day_pools(
         if document is None:
             continue
         published = _day(document.date.value)
-        named = _named_days(document, analysis, relative, dateline)
-        for i, sentence in enumerate(clean_sentences(document.text, analysis.sentences)):
+        sentences = clean_sentences(document.text, analysis.sentences)
+        named = _named_days(document, analysis, sentences, relative, dateline)
+        for i, sentence in enumerate(sentences):
             days = [d for d in named.get(sentence.start, ()) if newest is None or d <= newest]
             for day in days:
                 pools[day].mentioned.append(sentence)
@@ -84,12 +85,13 @@ def day_pools(
 def _named_days(
     document: Document,
     analysis: DocAnalysis,
+    sentences: Sequence[Span],
     relative: tuple[str, ...],
     dateline: tuple[str, ...],
 ) -> dict[int, list[date]]:
-    """Days named in each sentence, by the sentence's start offset."""
-    sentences = clean_sentences(document.text, analysis.sentences)
-    starts = [(s.start, s.end) for s in sentences]
+    """Days named in each sentence (``clean_sentences`` of the document), by the sentence's
+    start offset."""
+    finder = SentenceFinder(sentences)
     found: dict[int, list[date]] = defaultdict(list)
     for t in analysis.timexes:
         day = _day(t.value) if t.type in ("DATE", "TIME") else None
@@ -97,9 +99,9 @@ def _named_days(
             continue
         if in_dateline(document.text, t.start, dateline):  # the page's date, not news
             continue
-        for start, end in starts:
-            if start <= t.start < end and day not in found[start]:
-                found[start].append(day)
+        sentence = finder.at(t.start)
+        if sentence is not None and day not in found[sentence.start]:
+            found[sentence.start].append(day)
     return found
 
 

@@ -53,9 +53,7 @@ class DocIndex:
         return {doc_id: self.label(doc_id) for doc_id in self.by_id}
 
     def excerpt(self, doc_id: str, start: int, end: int) -> str:
-        doc = self.by_id.get(doc_id)
-        text = str(doc.get("text", "")) if doc else ""
-        return shorten(text[start:end])
+        return shorten(self.window(doc_id, start, end)[0])
 
     def window(self, doc_id: str, start: int, end: int) -> tuple[str, int]:
         """The text from ``start`` to ``end`` (clipped), and the offset it begins at."""

@@ -23,7 +23,8 @@ MENTIONS_PER_DOC = 12  # shown in context on an entity page; the rest are counte
 
 
 class SqlDocs(view.DocIndex):
-    """Document labels and excerpts read from SQLite, without loading whole texts."""
+    """Document labels and excerpts read from SQLite, without loading whole texts (the
+    excerpts of ``view.DocIndex`` read through ``window``)."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -32,13 +33,6 @@ class SqlDocs(view.DocIndex):
 
     def label(self, doc_id: str) -> str:
         return self._labels.get(doc_id, doc_id)
-
-    def excerpt(self, doc_id: str, start: int, end: int) -> str:
-        row = self.conn.execute(
-            "SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?",
-            (start, max(end - start, 0), doc_id),
-        ).fetchone()
-        return view.shorten(row[0]) if row and row[0] else ""
 
     def window(self, doc_id: str, start: int, end: int) -> tuple[str, int]:
         start = max(start, 0)
