@@ -62,12 +62,19 @@ def boilerplate_reason(line: str) -> str | None:
 
 
 def _long_line_reason(line: str) -> str | None:
-    for reason, patterns in boilerplate_sections():
-        if reason in LONG_LINE_SECTIONS and any(
-            re.fullmatch(p, line, re.IGNORECASE) for p in patterns
-        ):
+    for reason, pattern in _long_line_patterns():
+        if pattern.fullmatch(line):
             return reason
     return None
+
+
+@cache
+def _long_line_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (reason, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))
+        for reason, patterns in boilerplate_sections()
+        if reason in LONG_LINE_SECTIONS
+    )
 
 
 def remove_boilerplate(text: str) -> tuple[str, tuple[Removed, ...]]:
