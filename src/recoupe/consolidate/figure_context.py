@@ -77,7 +77,8 @@ def complement(text: str, end: int) -> str | None:
     if not kept:
         return None
     head = m.group(1).replace("’", "'")
-    return f"{head}{'' if head.endswith(chr(39)) else ' '}{' '.join(kept)}"
+    glue = "" if head.endswith("'") else " "  # "d'amende", "de la population"
+    return head + glue + " ".join(kept)
 
 
 def _looks_like_a_verb(word: str) -> bool:
