@@ -137,6 +137,11 @@ def test_markdown_brief(db: Path, tmp_path: Path) -> None:
     assert "environ 1\u202f500 en mars 2024" in text
     # each figure in its sentence, in bold
     assert "« Selon la mairie de Valbrune, **environ 1 500 habitants** ont quitté" in text
+    # every citation says when its document was published, or that nothing dates it
+    assert "— *Crue à Valbrune*, 5 mars 2024 : « Le 5 mars 2024" in text
+    assert "(*c.txt*, non daté)" in text
+    assert "— Claire Morel, *Crue à Valbrune*, 5 mars 2024" in text
+    assert ", vers mars 2024)" in text  # an inferred date is shown as one
     assert "<script>" not in text.replace("`corpus/<script>", "")  # only inside a code span
     assert "\\<script\\>" in text
 

@@ -80,6 +80,10 @@ def test_the_page_loads_nothing_from_anywhere(html: str) -> None:
         "date déduite",  # provenance of an inferred date
         "« mars 2024 » dans le texte",  # its evidence
         "prévu",
+        # citations carry their document's date: given, inferred, or none
+        '</a><span class="cite-when">, 5 mars 2024</span>',
+        '</a><span class="cite-when">, vers mars 2024</span>',
+        '</a><span class="cite-when">, non daté</span>',
         # a figure in its sentence, from the sentence's start to its end
         "Le 5 mars 2024, la préfecture de Valbrune a annoncé que <mark>1 200 habitants</mark>"
         " avaient été évacués.</blockquote>",

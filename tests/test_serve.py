@@ -21,7 +21,18 @@ from tests.test_report import parse_tags
 
 PAGES = [
     ("/", ["Vue d'ensemble", "Résumé", "Chiffres clés", "contradictoire", "Principaux acteurs"]),
-    ("/timeline", ["Chronologie", "2024", "5 mars 2024", "semaine 11 de 2024", "prévu"]),
+    (
+        "/timeline",
+        [
+            "Chronologie",
+            "2024",
+            "5 mars 2024",
+            "semaine 11 de 2024",
+            "prévu",
+            '<span class="cite-when">, vers mars 2024</span>',
+            '<span class="cite-when">, non daté</span>',
+        ],
+    ),
     (
         "/facts",
         [
@@ -29,6 +40,7 @@ PAGES = [
             "janvier 2024",
             "Crue à Valbrune",
             "Selon la mairie de Valbrune, <mark>environ 1 500 habitants</mark> ont quitté",
+            '<span class="cite-when">, vers mars 2024</span>',
         ],
     ),
     ("/entities", ["Personnes", "Lieux", "Claire Morel", "aussi : Morel"]),

@@ -21,11 +21,16 @@ def md(text: str | None) -> str:
     return _SPECIAL.sub(r"\\\1", _BREAKS.sub(" ", text or "").strip())
 
 
+def _cited(item: dict[str, Any]) -> str:
+    """A source as the brief cites it: its label in italics, then its date."""
+    return f"*{md(item['doc_label'])}*, {md(item['doc_when'])}"
+
+
 def _summary(data: dict[str, Any], docs: view.DocIndex) -> list[str]:
     lines = ["## Résumé", ""]
     for s in data["summary"]:
-        sources = ", ".join(sorted({md(docs.label(x["doc"])) for x in s["sources"]}))
-        lines.append(f"- {md(s['text'])}" + (f" *({sources})*" if sources else ""))
+        sources = ", ".join(sorted({_cited(docs.source(x)) for x in s["sources"]}))
+        lines.append(f"- {md(s['text'])}" + (f" ({sources})" if sources else ""))
     return [*lines, ""] if data["summary"] else [*lines, "*Pas de résumé.*", ""]
 
 
@@ -36,7 +41,7 @@ def _facts(data: dict[str, Any], docs: view.DocIndex) -> list[str]:
         for o in fact["observations"]:
             when = f" {as_of(o['as_of'])}" if o.get("as_of") else ""
             said = _in_sentence(o)
-            lines.append(f"  - {md(format_value(o))}{when} — *{md(o['doc_label'])}* : « {said} »")
+            lines.append(f"  - {md(format_value(o))}{when} — {_cited(o)} : « {said} »")
     return [*lines, ""] if data["facts"] else [*lines, "*Aucun chiffre recoupé.*", ""]
 
 
@@ -57,11 +62,11 @@ def _timeline(data: dict[str, Any], docs: view.DocIndex) -> list[str]:
     for group in view.timeline_view(data["timeline"], docs, names):
         lines += [f"### {md(group['year'])}", ""]
         for e in group["entries"]:
-            sources = ", ".join(dict.fromkeys(md(s["doc_label"]) for s in e["sources"]))
+            sources = ", ".join(dict.fromkeys(_cited(s) for s in e["sources"]))
             future = " (prévu)" if e.get("future") else ""
             lines.append(
                 f"- **{md(format_date(e['date']['value']))}**{future} — {md(e['headline'])}"
-                + (f" *({sources})*" if sources else "")
+                + (f" ({sources})" if sources else "")
             )
         lines.append("")
     return lines if data["timeline"] else [*lines, "*Aucune date.*", ""]
@@ -82,7 +87,7 @@ def _quotes(data: dict[str, Any], docs: view.DocIndex) -> list[str]:
     lines = ["## Citations", ""]
     for q in view.quotes_view(data["quotes"], docs, view.entity_names(data["entities"])):
         who = md(q["speaker_name"]) or "locuteur inconnu"
-        lines += [f"> {md(q['text'])}", ">", f"> — {who}, *{md(q['doc_label'])}*", ""]
+        lines += [f"> {md(q['text'])}", ">", f"> — {who}, {_cited(q)}", ""]
     return lines
 
 

@@ -18,6 +18,7 @@ EXCERPT_CHARS = 280
 CONTEXT_CHARS = 160  # most a figure's sentence shows on each side of it
 _SENTENCE_ENDS = (". ", "! ", "? ", "\n")
 NO_YEAR = "Sans date précise"
+NOT_DATED = "non daté"
 
 Item = dict[str, Any]
 
@@ -29,6 +30,17 @@ def doc_label(doc: Mapping[str, Any]) -> str:
     if doc.get("path"):
         return PurePath(str(doc["path"])).name or str(doc["path"])
     return str(doc.get("id", "?"))
+
+
+def doc_when(doc: Mapping[str, Any]) -> str:
+    """A document's date as a citation shows it: "mars 2024", "vers mars 2024" when
+    inferred, "non daté" when nothing dates it."""
+    date = doc.get("date") or {}
+    value = date.get("value")
+    if not value:
+        return NOT_DATED
+    shown = format_date(str(value))
+    return f"vers {shown}" if date.get("provenance") == "inferred" else shown
 
 
 def shorten(text: str, limit: int = EXCERPT_CHARS) -> str:
@@ -48,6 +60,11 @@ class DocIndex:
     def label(self, doc_id: str) -> str:
         doc = self.by_id.get(doc_id)
         return doc_label(doc) if doc else doc_id
+
+    def when(self, doc_id: str) -> str:
+        """The document's date as its citations show it (``doc_when``)."""
+        doc = self.by_id.get(doc_id)
+        return doc_when(doc) if doc else NOT_DATED
 
     def labels(self) -> dict[str, str]:
         return {doc_id: self.label(doc_id) for doc_id in self.by_id}
@@ -88,7 +105,12 @@ class DocIndex:
 
     def source(self, src: Mapping[str, Any]) -> Item:
         doc, start, end = src["doc"], src["start"], src["end"]
-        return {**src, "doc_label": self.label(doc), "excerpt": self.excerpt(doc, start, end)}
+        return {
+            **src,
+            "doc_label": self.label(doc),
+            "doc_when": self.when(doc),
+            "excerpt": self.excerpt(doc, start, end),
+        }
 
 
 def fact_view(fact: Mapping[str, Any], docs: DocIndex) -> Item:
@@ -154,6 +176,7 @@ def quote_view(quote: Mapping[str, Any], docs: DocIndex, names: Mapping[str, str
     return {
         **quote,
         "doc_label": docs.label(quote["doc"]),
+        "doc_when": docs.when(quote["doc"]),
         "speaker_entity": entity,
         "speaker_name": names.get(entity, "") if entity else speaker.get("text") or "",
     }

@@ -28,11 +28,22 @@ class SqlDocs(view.DocIndex):
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        rows = conn.execute("SELECT id, title, path FROM documents ORDER BY pk")
+        rows = conn.execute(
+            "SELECT id, title, path, date_value, date_provenance FROM documents ORDER BY pk"
+        ).fetchall()
         self._labels = {row["id"]: view.doc_label(dict(row)) for row in rows}
+        self._when = {
+            row["id"]: view.doc_when(
+                {"date": {"value": row["date_value"], "provenance": row["date_provenance"]}}
+            )
+            for row in rows
+        }
 
     def label(self, doc_id: str) -> str:
         return self._labels.get(doc_id, doc_id)
+
+    def when(self, doc_id: str) -> str:
+        return self._when.get(doc_id, view.NOT_DATED)
 
     def window(self, doc_id: str, start: int, end: int) -> tuple[str, int]:
         start = max(start, 0)
@@ -183,7 +194,7 @@ def entity(conn: sqlite3.Connection, entity_id: str) -> Item | None:
         "by_document": _mentions_by_document(conn, docs, entity_id),
         "quotes": quotes(conn, docs, "WHERE speaker_entity = ?", (entity_id,)),
         "figures": [
-            {**q, "doc_label": docs.label(q["doc"])}
+            {**q, "doc_label": docs.label(q["doc"]), "doc_when": docs.when(q["doc"])}
             for q in figures
             if (q["doc"], q["start"]) not in in_facts
         ],
