@@ -11,7 +11,7 @@ from recoupe.consolidate.entities import EntityIndex
 from recoupe.consolidate.timeline import HEADLINE_WORDS, build_timeline, rank_dates
 from recoupe.records import Entity, EntityMention, Mention, TimelineEntry
 from recoupe.settings import Settings
-from tests.consolidate_helpers import analysis, make_doc, mention, timex
+from tests.consolidate_helpers import analysis, make_doc, mention, span, timex
 
 A = (
     "En 1995, les dockers avaient paralysé le port de Marseille pendant un mois. "
@@ -386,3 +386,94 @@ def test_a_name_cut_at_a_stray_full_stop_stays_in_its_sentence() -> None:
     cut = text.index("-Rachidi")
     spans = [Span("d", 0, cut - 1, text[: cut - 1]), Span("d", cut, len(text), text[cut:])]
     assert [s.text for s in clean_sentences(text, spans)] == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # the speaker after the quote, the date in the incise
+        ("« Le port ne rouvrira pas avant l'été », a déclaré mardi devant la presse "
+         "la maire de Valbrune Claire Morel.", "mardi"),
+        # the speaker first
+        ("La maire de Valbrune Claire Morel a déclaré mardi : « Le port ne rouvrira pas "
+         "avant l'été ».", "mardi"),
+    ],
+)  # fmt: skip
+def test_the_date_of_a_quotes_incise_is_the_speaker_saying_it(text: str, when: str) -> None:
+    from recoupe.records import Quote
+
+    said = "Le port ne rouvrira pas avant l'été"
+    start = text.index(said)
+    speaker = span("a", text, "Claire Morel")
+    quote = Quote("a", start, start + len(said), said, "direct", "a déclaré", speaker)
+    found = replace(analysis("a", text, [timex("a", text, when, "2022-05-03")]), quotes=(quote,))
+    index, _ = _entities(analyses_mentions=[])
+    (entry,) = build_timeline([make_doc("a", text, "2022-05-05")], [found], index, Settings())
+    assert entry.headline == "Claire Morel : « Le port ne rouvrira pas avant l'été »"
+    assert said in entry.text and "Claire Morel" in entry.text  # the source's own words
+    (source,) = entry.sources
+    assert source.start <= start and start + len(said) <= source.end
+
+
+def test_a_date_far_from_a_quote_keeps_its_clause() -> None:
+    from recoupe.records import Quote
+
+    text = (
+        "« Le port ne rouvrira pas avant l'été », a dit la maire Claire Morel, qui avait "
+        "pourtant promis aux dockers une réouverture rapide lors de la réunion tenue mardi."
+    )
+    said = "Le port ne rouvrira pas avant l'été"
+    start = text.index(said)
+    speaker = span("a", text, "Claire Morel")
+    quote = Quote("a", start, start + len(said), said, "direct", "a dit", speaker)
+    found = replace(analysis("a", text, [timex("a", text, "mardi", "2022-05-03")]), quotes=(quote,))
+    index, _ = _entities(analyses_mentions=[])
+    (entry,) = build_timeline([make_doc("a", text, "2022-05-05")], [found], index, Settings())
+    assert "Claire Morel :" not in entry.headline
+    assert "réunion tenue mardi" in entry.headline
+
+
+def test_a_speaker_found_sentences_earlier_does_not_make_a_date_their_saying() -> None:
+    from recoupe.records import Quote
+
+    text = (
+        "Claire Morel a retrouvé sa ferme. Ses vaches ont été emportées dans la nuit de "
+        "dimanche. « Je n'avais jamais vu ça », confie-t-elle."
+    )
+    said = "Je n'avais jamais vu ça"
+    start = text.index(said)
+    speaker = span("a", text, "Claire Morel")  # the pronoun's antecedent, far before
+    quote = Quote("a", start, start + len(said), said, "direct", "confie", speaker)
+    when = timex("a", text, "dans la nuit de dimanche", "2022-05-01")
+    found = replace(analysis("a", text, [when]), quotes=(quote,))
+    index, _ = _entities(analyses_mentions=[])
+    (entry,) = build_timeline([make_doc("a", text, "2022-05-05")], [found], index, Settings())
+    assert entry.headline.startswith("Ses vaches ont été emportées")
+
+
+@pytest.mark.parametrize(
+    ("speaker_words", "entity_name", "expected"),
+    [
+        ("Morel", "Claire Morel", "Claire Morel"),  # the entity's full name
+        ("la maire", None, "la maire"),  # no entity: the speaker's own words
+        ("Claire Mo", None, "Claire Morel"),  # a name cut inside a word is read to its end
+    ],
+)
+def test_a_quotes_speaker_is_named_by_their_entity(
+    speaker_words: str, entity_name: str | None, expected: str
+) -> None:
+    from recoupe.records import Quote
+
+    text = "« Le port rouvrira lundi », a annoncé mardi la maire Claire Morel."
+    said = "Le port rouvrira lundi"
+    start = text.index(said)
+    speaker = span("a", text, speaker_words)
+    quote = Quote("a", start, start + len(said), said, "direct", "a annoncé", speaker)
+    found = replace(analysis("a", text, [timex("a", text, "mardi", "2022-05-03")]), quotes=(quote,))
+    entities = []
+    if entity_name:
+        mention = EntityMention("a", speaker.start, speaker.end, speaker.text)
+        entities = [Entity("e-morel", entity_name, "PER", (), (mention,))]
+    index = EntityIndex(entities)
+    (entry,) = build_timeline([make_doc("a", text, "2022-05-05")], [found], index, Settings())
+    assert entry.headline == f"{expected[:1].upper()}{expected[1:]} : « {said} »"

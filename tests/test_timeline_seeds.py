@@ -50,3 +50,16 @@ def test_headlines_and_sources_point_into_the_texts(dossier: Dossier) -> None:
     for entry in dossier.timeline:
         assert entry.headline and len(entry.headline) <= len(entry.text) + 4
         assert entry.text in {texts[s.doc][s.start : s.end] for s in entry.sources}
+
+
+def test_a_date_said_in_a_quotes_incise_is_headed_by_the_speaker_and_the_quote(
+    dossier: Dossier,
+) -> None:
+    # no headline opens on the incise's speech verb ("A déclaré la semaine dernière X")
+    heads = [e.headline for e in dossier.timeline]
+    assert not [h for h in heads if h.split()[:2] in (["A", "déclaré"], ["A", "dit"])]
+    said = [e for e in dossier.timeline if " : « " in e.headline]
+    assert said
+    for entry in said:
+        quote = entry.headline.split(" : « ", 1)[1].rstrip(" »…")
+        assert quote in entry.text

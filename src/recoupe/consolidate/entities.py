@@ -253,6 +253,7 @@ class EntityIndex:
 
     def __init__(self, entities: Sequence[Entity]) -> None:
         by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        self.names = {entity.id: entity.name for entity in entities}
         for entity in entities:
             for m in entity.mentions:
                 by_doc[m.doc].append((m.start, m.end, entity.id))

@@ -11,6 +11,7 @@ are kept, ranked as in DATEWISE by how often the date is mentioned and published
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -36,18 +37,24 @@ from recoupe.consolidate.similarity import (
     cosine,
     vector_key,
 )
-from recoupe.records import DocAnalysis, Document, Source, Span, TimelineEntry, Timex
+from recoupe.records import DocAnalysis, Document, Quote, Source, Span, TimelineEntry, Timex
 from recoupe.settings import Settings
 
 MERGE_SIM = {"day": 0.3, "month": 0.25, "year": 0.15}  # cosine to merge two events
 MERGE_SIM_SHARED_ENTITY = 0.05  # ... or this much when they share an entity
 HEADLINE_WORDS = 22
 MIN_CLAUSE_TERMS = 4  # shorter clauses are compared through their whole sentence
+# a sentence ends after a word ("ça. Il"), not after an initial or a title ("M. Morel")
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ]{2})[.!?…]\s+[A-ZÀ-Ý«\"]")
+_OPENING_MARKS = {"«", '"', "“"}
+_CLOSING_MARKS = {"»", '"', "”"}
 _PRECISION = {"year": 0, "month": 1, "day": 2}
 _AROUND = {"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN"}
 
 
-_Raw = tuple[str, Span, tuple[int, int], Period, Timex, tuple[str, ...]]
+SAID_GAP_CHARS = 120  # most characters between a quote and its speaker ("», a déclaré mardi …")
+_Said = tuple[Quote, str] | None  # a quote and who said it
+_Raw = tuple[str, Span, tuple[int, int], Period, Timex, tuple[str, ...], _Said]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +69,8 @@ class Event:
     vector: Vector  # of the sentence
     clause_vector: Vector
     entities: tuple[str, ...]
+    said: Quote | None = None  # the quote, when the date is that of its incise ("a-t-il dit mardi")
+    said_by: str = ""  # who said it: the speaker's entity name, else the speaker's words
 
 
 def newest_date(documents: Sequence[Document]) -> Period | None:
@@ -100,20 +109,54 @@ def find_events(
             seen.add((sentence.start, period.value))
             clause = clause_around(sentence, t.start, t.end)
             ents = _entities_in(analysis, sentence, index)
-            raw.append((analysis.doc, sentence, clause, period, t, ents))
+            said = _said_then(text, analysis.quotes, t, index)
+            raw.append((analysis.doc, sentence, clause, period, t, ents, said))
     raw = _finest_per_sentence(raw)
     tfidf = TfIdf(content_terms(r[1].text) for r in raw)
-    return [
-        Event(doc, s, c, p, t, _vector(tfidf, s.text), _vector(tfidf, _clause_text(s, c)), e)
-        for doc, s, c, p, t, e in raw
-    ]
+    events = []
+    for doc, s, c, p, t, e, said in raw:
+        quote, said_by = said or (None, "")
+        vectors = _vector(tfidf, s.text), _vector(tfidf, _clause_text(s, c))
+        events.append(Event(doc, s, c, p, t, *vectors, e, quote, said_by))
+    return events
+
+
+def _said_then(text: str, quotes: Sequence[Quote], timex: Timex, index: EntityIndex) -> _Said:
+    """The direct quote whose incise holds ``timex`` ("« … », a déclaré mardi X", "X a
+    déclaré mardi : « … »"): the event of that date is the speaker saying it. The speaker and
+    the date stand next to the quote, in its sentence, and the quote is a whole sentence."""
+    for q in quotes:
+        speaker = q.speaker
+        if q.kind != "direct" or speaker is None or not q.text[:1].isupper():
+            continue  # a fragment woven into a sentence ("a dénoncé des « … »"): no headline
+        if q.end <= timex.start and timex.end <= speaker.end:  # « … », a dit mardi X
+            between = text[q.end : speaker.start]
+        elif speaker.start <= timex.start and timex.end <= q.start:  # X a dit mardi : « … »
+            between = text[speaker.end : q.start]
+        else:
+            continue
+        if len(between) <= SAID_GAP_CHARS and not _SENTENCE_END.search(between):
+            return q, _speaker_name(text, speaker, index)
+    return None
+
+
+def _speaker_name(text: str, speaker: Span, index: EntityIndex) -> str:
+    """The speaker's entity name, else their words; a name cut inside a word ("Youssef Al-"
+    of "Youssef Al-Qardaoui") is read to the word's end."""
+    end = speaker.end
+    while end < len(text) and (text[end].isalnum() or text[end] in "-'’"):
+        end += 1
+    if end > speaker.end:
+        return text[speaker.start : end]
+    entity = index.entity_at(speaker.doc, speaker.start, speaker.end)
+    return index.names.get(entity, speaker.text) if entity else speaker.text
 
 
 def _finest_per_sentence(raw: list[_Raw]) -> list[_Raw]:
     """Drop a date that only contains a finer one of the same sentence ("en janvier 2015, il
     y a dix ans": 2015-01, not also 2015)."""
     by_sentence: dict[tuple[str, int], list[Period]] = defaultdict(list)
-    for doc, sentence, _, period, _, _ in raw:
+    for doc, sentence, _, period, *_ in raw:
         by_sentence[(doc, sentence.start)].append(period)
 
     def coarse(doc: str, sentence: Span, p: Period) -> bool:
@@ -341,7 +384,7 @@ def _lo(value: str) -> int:
 def _entry(group: Sequence[Event], texts: dict[str, str], newest: Period | None) -> TimelineEntry:
     lead = _central(group, texts)
     period = max((e.period for e in group), key=lambda p: _PRECISION[p.precision])  # finest
-    sources = tuple(dict.fromkeys(Source(e.doc, e.sentence.start, e.sentence.end) for e in group))
+    sources = tuple(dict.fromkeys(Source(e.doc, *_passage(e, texts[e.doc])) for e in group))
     counts = Counter(eid for e in group for eid in e.entities)
     entities = tuple(sorted(counts, key=lambda k: (-counts[k], k)))
     key = f"{period.value}|{lead.doc}|{lead.sentence.start}"
@@ -350,11 +393,24 @@ def _entry(group: Sequence[Event], texts: dict[str, str], newest: Period | None)
         date=period.value,
         precision=period.precision,
         headline=headline(texts[lead.doc], lead),
-        text=lead.sentence.text,
+        text=texts[lead.doc][slice(*_passage(lead, texts[lead.doc]))],
         sources=sources,
         entities=entities,
         future=newest is not None and day_bounds(period)[0] > day_bounds(newest)[1],
     )
+
+
+def _passage(event: Event, text: str) -> tuple[int, int]:
+    """What an event's source points at: its sentence, with the quote when the date is that
+    of the quote's incise (the words said and who said them, in the source's words)."""
+    lo, hi = event.sentence.start, event.sentence.end
+    if event.said is not None:
+        lo, hi = min(lo, event.said.start), max(hi, event.said.end)
+        if text[lo - 1 : lo] in _OPENING_MARKS:
+            lo -= 1
+        if text[hi : hi + 1] in _CLOSING_MARKS:
+            hi += 1
+    return lo, hi
 
 
 def _central(group: Sequence[Event], texts: dict[str, str]) -> Event:
@@ -368,7 +424,7 @@ def _central(group: Sequence[Event], texts: dict[str, str]) -> Event:
             # a clause that reads alone, names its date ("en janvier", not "mercredi") and
             # opens its sentence makes the best headline
             (
-                reads_alone(texts[e.doc][e.clause[0] : e.clause[1]]),
+                e.said is not None or reads_alone(texts[e.doc][e.clause[0] : e.clause[1]]),
                 names_its_date(e.timex.text),
                 e.clause[0] == e.sentence.start,
             ),
@@ -382,7 +438,13 @@ def _central(group: Sequence[Event], texts: dict[str, str]) -> Event:
 
 
 def headline(text: str, event: Event) -> str:
-    """The event's clause, trimmed to a few words around its date."""
+    """The event's clause, trimmed to a few words around its date; for the date of a
+    quote's incise, the speaker and what they said ("X : « … »")."""
+    if event.said is not None:
+        words = event.said.text.split()
+        said = " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
+        who = event.said_by
+        return f"{who[:1].upper()}{who[1:]} : « {said} »"
     start, end = event.clause
     clause = text[start:end].strip(" ,;:-–—")
     tokens = clause.split()
