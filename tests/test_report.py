@@ -171,3 +171,38 @@ def test_a_figure_is_shown_in_its_sentence_and_no_further() -> None:
     assert shown["match"] == "900 soldats"
     assert shown["before"].startswith("… ") and shown["after"].endswith(" …")
     assert len(shown["before"]) <= CONTEXT_CHARS + 2 and len(shown["after"]) <= CONTEXT_CHARS + 2
+
+
+def test_a_long_timeline_shows_the_entries_most_sources_tell_in_date_order() -> None:
+    from recoupe.render.view import top_timeline
+
+    def entry(value: str, precision: str, docs: list[str]) -> dict[str, object]:
+        sources = [{"doc": d, "start": 0, "end": 1} for d in docs]
+        return {"date": {"value": value, "precision": precision}, "sources": sources}
+
+    entries = [
+        entry("2020", "year", ["a", "b"]),
+        entry("2021-03-01", "day", ["a"]),
+        entry("2021-03-02", "day", ["a", "a", "a"]),  # one document three times is one source
+        entry("2021-04", "month", ["a", "b", "c"]),
+        entry("2021-05-01", "day", ["b", "c"]),
+    ]
+    assert top_timeline(entries, 10) == entries
+    shown = top_timeline(entries, 3)
+    # three sources, then two sources (the finer date before the year), kept in date order
+    assert [e["date"]["value"] for e in shown] == ["2020", "2021-04", "2021-05-01"]
+    assert [e["date"]["value"] for e in top_timeline(entries, 2)] == ["2021-04", "2021-05-01"]
+
+
+def test_the_report_says_how_much_of_a_long_timeline_it_shows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from recoupe.render import view
+
+    monkeypatch.setattr(view, "TIMELINE_ENTRIES", 1)
+    dossier = small_dossier()
+    page = render_report(dossier)
+    total = len(dossier.timeline)
+    assert total > 1
+    assert f"Les 1 événements rapportés par le plus de sources, sur {total}" in page
+    assert page.count('<li id="tl-') == 1

@@ -59,7 +59,14 @@ def _in_sentence(o: dict[str, Any]) -> str:
 def _timeline(data: dict[str, Any], docs: view.DocIndex) -> list[str]:
     lines = ["## Chronologie", ""]
     names = view.entity_names(data["entities"])
-    for group in view.timeline_view(data["timeline"], docs, names):
+    shown = view.top_timeline(data["timeline"], view.TIMELINE_ENTRIES)
+    if len(shown) < len(data["timeline"]):
+        lines += [
+            f"*Les {len(shown)} événements rapportés par le plus de sources,"
+            f" sur {len(data['timeline'])}.*",
+            "",
+        ]
+    for group in view.timeline_view(shown, docs, names):
         lines += [f"### {md(group['year'])}", ""]
         for e in group["entries"]:
             sources = ", ".join(dict.fromkeys(_cited(s) for s in e["sources"]))

@@ -53,7 +53,11 @@ def report_context(data: dict[str, Any]) -> dict[str, Any]:
         ],
         "facts": view.facts_view(data["facts"], docs),
         "status_counts": view.status_counts(data["facts"]),
-        "timeline": view.timeline_view(data["timeline"], docs, names),
+        "timeline": view.timeline_view(
+            view.top_timeline(data["timeline"], view.TIMELINE_ENTRIES), docs, names
+        ),
+        "timeline_count": len(data["timeline"]),
+        "timeline_shown": min(len(data["timeline"]), view.TIMELINE_ENTRIES),
         "entities": view.top_entities(data["entities"], TOP_ENTITIES),
         "entity_count": len(data["entities"]),
         "quotes": view.quotes_view(data["quotes"], docs, names),

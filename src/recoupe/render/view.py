@@ -19,6 +19,7 @@ CONTEXT_CHARS = 160  # most a figure's sentence shows on each side of it
 _SENTENCE_ENDS = (". ", "! ", "? ", "\n")
 NO_YEAR = "Sans date précise"
 NOT_DATED = "non daté"
+TIMELINE_ENTRIES = 120  # a report's timeline: the entries most sources tell (all in the dossier)
 
 Item = dict[str, Any]
 
@@ -135,6 +136,23 @@ def facts_view(facts: Iterable[Mapping[str, Any]], docs: DocIndex) -> list[Item]
 
 def entity_names(entities: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     return {e["id"]: e["name"] for e in entities}
+
+
+def top_timeline(entries: Sequence[Mapping[str, Any]], limit: int) -> list[Mapping[str, Any]]:
+    """At most ``limit`` entries, in date order: those told by the most documents (ties: the
+    finer date, then the earlier entry). A report of 133 articles lists a thousand dated
+    clauses; a reader wants the ones several sources tell."""
+    if len(entries) <= limit:
+        return list(entries)
+    fine = {"day": 0, "month": 1, "year": 2}
+
+    def weight(i: int) -> tuple[int, int, int]:
+        entry = entries[i]
+        docs = len({s["doc"] for s in entry["sources"]})
+        return (-docs, fine.get(entry["date"].get("precision", ""), 3), i)
+
+    kept = sorted(sorted(range(len(entries)), key=weight)[:limit])
+    return [entries[i] for i in kept]
 
 
 def timeline_view(
