@@ -125,10 +125,16 @@ def test_a_live_blog_time_label_is_not_part_of_its_sentence() -> None:
         "22 h 30 : Le dirigeant va parler ce soir.",
         "10H05 - Quatorze blessés.",
         "À 14 h 30 : suite.",
+        "15h45\u00a0: Les secours sont arrivés.",  # French typography: a no-break space
     ]
     text = "\n".join(lines)
-    starts = [0, len(lines[0]) + 1, len(lines[0]) + len(lines[1]) + 2]
+    starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
     spans = [Span("d", a, a + len(line), line) for a, line in zip(starts, lines, strict=True)]
     found = [s.text for s in clean_sentences(text, spans)]
-    assert found == ["Le dirigeant va parler ce soir.", "Quatorze blessés.", "À 14 h 30 : suite."]
+    assert found == [
+        "Le dirigeant va parler ce soir.",
+        "Quatorze blessés.",
+        "À 14 h 30 : suite.",
+        "Les secours sont arrivés.",
+    ]
     assert all(text[s.start : s.end] == s.text for s in clean_sentences(text, spans))

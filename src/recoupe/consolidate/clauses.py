@@ -51,7 +51,10 @@ def clean_sentences(text: str, sentences: Sequence[Span]) -> tuple[Span, ...]:
     return tuple(out)
 
 
-_CLOCK_LABEL = re.compile(r"\d{1,2} ?[hH:] ?\d{2} ?(?:[:\-–—]|\|) +(?=\S)")
+_CLOCK_LABEL = re.compile(  # spaces may be no-break ones: "15h45\u00a0: "
+    r"\d{1,2}[ \u00a0\u202f]?[hH:][ \u00a0\u202f]?\d{2}[ \u00a0\u202f]?(?:[:\-–—]|\|)"
+    r"[ \u00a0\u202f]+(?=\S)"
+)
 
 
 def names_its_date(text: str) -> bool:
