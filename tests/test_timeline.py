@@ -477,3 +477,30 @@ def test_a_quotes_speaker_is_named_by_their_entity(
     index = EntityIndex(entities)
     (entry,) = build_timeline([make_doc("a", text, "2022-05-05")], [found], index, Settings())
     assert entry.headline == f"{expected[:1].upper()}{expected[1:]} : « {said} »"
+
+
+def test_a_cut_headline_does_not_end_inside_a_figure_or_on_a_small_word() -> None:
+    text = (
+        "Les pompiers sont arrivés en 2015 dans la vallée de la Brèche pour protéger les "
+        "habitants des villages voisins et il y a aujourd'hui environ 2 500 sauveteurs "
+        "mobilisés dans toute la région sinistrée."
+    )
+    found = analysis("a", text, [timex("a", text, "en 2015", "2015")])
+    index, _ = _entities(analyses_mentions=[])
+    (entry,) = build_timeline([make_doc("a", text, "2022-05-05")], [found], index, Settings())
+    assert entry.headline.endswith(" …")
+    body = entry.headline.removesuffix(" …")
+    assert len(body.split()) <= HEADLINE_WORDS
+    last = body.split()[-1]
+    assert not last.isdigit() and last not in {"environ", "et", "de", "la", "a", "y"}
+    assert body in text  # still the source's words, only shorter
+
+
+def test_a_headline_cut_only_at_its_start_has_no_closing_ellipsis() -> None:
+    words = " ".join(f"mot{i}" for i in range(HEADLINE_WORDS))
+    text = f"{words} puis la crue est arrivée le 3 mars 2022."
+    found = analysis("a", text, [timex("a", text, "le 3 mars 2022", "2022-03-03")])
+    index, _ = _entities(analyses_mentions=[])
+    (entry,) = build_timeline([make_doc("a", text, "2022-05-05")], [found], index, Settings())
+    assert entry.headline.startswith("… ")
+    assert entry.headline.endswith("le 3 mars 2022.")

@@ -35,6 +35,7 @@ from recoupe.consolidate.similarity import (
     centroid_sum,
     content_terms,
     cosine,
+    stopwords,
     vector_key,
 )
 from recoupe.records import DocAnalysis, Document, Quote, Source, Span, TimelineEntry, Timex
@@ -46,6 +47,7 @@ HEADLINE_WORDS = 22
 MIN_CLAUSE_TERMS = 4  # shorter clauses are compared through their whole sentence
 # a sentence ends after a word ("ça. Il"), not after an initial or a title ("M. Morel")
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ]{2})[.!?…]\s+[A-ZÀ-Ý«\"]")
+_QUALIFIERS = frozenset({"environ", "quelque", "près", "presque", "moins", "au", "ou"})
 _OPENING_MARKS = {"«", '"', "“"}
 _CLOSING_MARKS = {"»", '"', "”"}
 _PRECISION = {"year": 0, "month": 1, "day": 2}
@@ -451,7 +453,21 @@ def headline(text: str, event: Event) -> str:
     if len(tokens) > HEADLINE_WORDS:
         at = len(text[start : event.timex.start].split())
         first = max(0, min(at - HEADLINE_WORDS // 2, len(tokens) - HEADLINE_WORDS))
+        cut_end = first + HEADLINE_WORDS < len(tokens)
         tokens = tokens[first : first + HEADLINE_WORDS]
-        clause = " ".join(tokens)
-        clause = ("… " if first else "") + clause + " …"
+        if cut_end:  # no headline ends on "environ 2" of "environ 2 500 soldats", or on "de"
+            date_end = len(text[start : event.timex.end].split()) - first
+            while len(tokens) > max(date_end, 1) and _dangles(tokens[-1]):
+                tokens.pop()
+        clause = ("… " if first else "") + " ".join(tokens) + (" …" if cut_end else "")
     return clause[:1].upper() + clause[1:]
+
+
+_NUMBER_TOKEN = re.compile(r"^[\d.,]+$")
+
+
+def _dangles(token: str) -> bool:
+    """Whether a headline cannot end on this word: a number that may go on ("2" of "2 500"),
+    a stop word or a qualifier of a figure."""
+    word = token.lower().strip("«»\"“”()")
+    return bool(_NUMBER_TOKEN.match(word)) or word in stopwords() or word in _QUALIFIERS
