@@ -469,5 +469,5 @@ _NUMBER_TOKEN = re.compile(r"^[\d.,]+$")
 def _dangles(token: str) -> bool:
     """Whether a headline cannot end on this word: a number that may go on ("2" of "2 500"),
     a stop word or a qualifier of a figure."""
-    word = token.lower().strip("«»\"“”()")
+    word = token.lower().strip('«»"“”()')
     return bool(_NUMBER_TOKEN.match(word)) or word in stopwords() or word in _QUALIFIERS
