@@ -206,3 +206,26 @@ def test_the_report_says_how_much_of_a_long_timeline_it_shows(
     assert total > 1
     assert f"Les 1 événements rapportés par le plus de sources, sur {total}" in page
     assert page.count('<li id="tl-') == 1
+
+
+@pytest.mark.parametrize(
+    ("earliest", "latest", "shown"),
+    [
+        ("2014-06-01", None, "pas avant 1er juin 2014"),  # nothing bounds it from above
+        (None, "2020-03-31", "pas après 31 mars 2020"),
+        ("2023-12-01", "2024-03-31", "entre 1er décembre 2023 et 31 mars 2024"),
+    ],
+)
+def test_an_inferred_range_open_on_one_side_says_so(
+    earliest: str | None, latest: str | None, shown: str
+) -> None:
+    from dataclasses import replace
+
+    from recoupe.records import DocDate
+
+    dossier = small_dossier()
+    when = DocDate(None, None, "inferred", earliest, latest, 0.15)
+    documents = tuple(replace(d, date=when) if d.id == "d-c" else d for d in dossier.documents)
+    page = render_report(replace(dossier, documents=documents))
+    assert f'<div class="meta">{shown}</div>' in page
+    assert "date inconnue" not in page
