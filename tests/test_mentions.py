@@ -109,11 +109,22 @@ def test_an_honorific_marks_a_person_without_a_role(nlp: Any) -> None:
     assert [(m.text, m.label, m.role) for m in got] == [("Garnier", "PER", None)]
 
 
-def test_a_name_cut_after_a_particle_is_mended(nlp: Any) -> None:
-    text = "Le chef Abou Bakr al. -Baghdadi a été tué en 2019."
-    got = repaired(nlp, text, [("Abou Bakr al", "PER")])
-    assert got[0].text == "Abou Bakr al. -Baghdadi"
-    assert got[0].name == "Abou Bakr al-Baghdadi"
+@pytest.mark.parametrize(
+    ("text", "cut", "whole", "name"),
+    [
+        ("Le chef Abou Bakr al. -Baghdadi a été tué en 2019.", "Abou Bakr al",
+         "Abou Bakr al. -Baghdadi", "Abou Bakr al-Baghdadi"),
+        # the cut fell after the particle's glued dash
+        ("Le prédicateur Karim Al-Mansouri a émis lundi une fatwa.", "Karim Al-",
+         "Karim Al-Mansouri", None),  # read as written: no name to mend
+    ],
+)  # fmt: skip
+def test_a_name_cut_after_a_particle_is_mended(
+    nlp: Any, text: str, cut: str, whole: str, name: str | None
+) -> None:
+    got = repaired(nlp, text, [(cut, "PER")])
+    assert got[0].text == whole
+    assert got[0].name == name
     assert got[0].label == "PER"
 
 

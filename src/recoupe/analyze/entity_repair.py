@@ -135,11 +135,15 @@ def clean(doc: Doc, cand: Cand, gaz: Gazetteer, titles: Titles) -> Cand | None:
 
 
 def extend_particle(doc: Doc, cand: Cand, gaz: Gazetteer) -> Cand:
-    """A name cut after a particle ("Abu Mahdi al" + ". -Muhandis") takes the rest back."""
-    if doc[cand.end - 1].lower_ not in gaz.particles:
+    """A name cut after a particle ("Abu Mahdi al" + ". -Muhandis", "Youssef Al-" +
+    "Qardaoui") takes the rest back."""
+    last = cand.end - 1
+    if doc[last].text in _DASHES and last > cand.start and not doc[last - 1].whitespace_:
+        last -= 1  # the cut fell after the particle's glued dash
+    if doc[last].lower_ not in gaz.particles:
         return cand
-    k = cand.end
-    while k < len(doc) and k - cand.end < 3 and doc[k].text in {".", "-", "‐", "–"}:
+    k = last + 1
+    while k < len(doc) and k - last < 4 and doc[k].text in {".", *_DASHES}:
         k += 1
     if k < len(doc) and doc[k].text.lstrip("-‐–")[:1].isupper():
         end = k + 1
@@ -156,6 +160,7 @@ def repaired_name(text: str, gaz: Gazetteer) -> str:
     return _LOOSE_HYPHEN.sub("-", name)
 
 
+_DASHES = frozenset({"-", "‐", "–"})
 _LOOSE_HYPHEN = re.compile(r"(?<=\w) +- *(?=\w)|(?<=\w) *- +(?=\w)")
 
 

@@ -138,18 +138,12 @@ def _said_then(text: str, quotes: Sequence[Quote], timex: Timex, index: EntityIn
         else:
             continue
         if len(between) <= SAID_GAP_CHARS and not _SENTENCE_END.search(between):
-            return q, _speaker_name(text, speaker, index)
+            return q, _speaker_name(speaker, index)
     return None
 
 
-def _speaker_name(text: str, speaker: Span, index: EntityIndex) -> str:
-    """The speaker's entity name, else their words; a name cut inside a word ("Youssef Al-"
-    of "Youssef Al-Qardaoui") is read to the word's end."""
-    end = speaker.end
-    while end < len(text) and (text[end].isalnum() or text[end] in "-'’"):
-        end += 1
-    if end > speaker.end:
-        return text[speaker.start : end]
+def _speaker_name(speaker: Span, index: EntityIndex) -> str:
+    """The speaker's entity name, else their words."""
     entity = index.entity_at(speaker.doc, speaker.start, speaker.end)
     return index.names.get(entity, speaker.text) if entity else speaker.text
 
