@@ -94,6 +94,7 @@ def find_events(
             continue
         finder = SentenceFinder(clean_sentences(text, analysis.sentences))
         quoted = [(q.start, q.end) for q in analysis.quotes if q.kind == "direct"]
+        incises = _incises(text, analysis.quotes)
         seen: set[tuple[int, str]] = set()
         for t in analysis.timexes:
             period = parse_period(t.value) if t.type in ("DATE", "TIME") else None
@@ -111,7 +112,7 @@ def find_events(
             seen.add((sentence.start, period.value))
             clause = clause_around(sentence, t.start, t.end)
             ents = _entities_in(analysis, sentence, index)
-            said = _said_then(text, analysis.quotes, t, index)
+            said = _said_then(incises, t, index)
             raw.append((analysis.doc, sentence, clause, period, t, ents, said))
     raw = _finest_per_sentence(raw)
     tfidf = TfIdf(content_terms(r[1].text) for r in raw)
@@ -123,22 +124,34 @@ def find_events(
     return events
 
 
-def _said_then(text: str, quotes: Sequence[Quote], timex: Timex, index: EntityIndex) -> _Said:
-    """The direct quote whose incise holds ``timex`` ("« … », a déclaré mardi X", "X a
-    déclaré mardi : « … »"): the event of that date is the speaker saying it. The speaker and
-    the date stand next to the quote, in its sentence, and the quote is a whole sentence."""
+def _incises(text: str, quotes: Sequence[Quote]) -> list[tuple[int, int, Quote]]:
+    """Where each direct quote's incise lies ("« … », a déclaré mardi X" from the quote's end
+    to its speaker's; "X a déclaré mardi : « … »" from the speaker to the quote): a date
+    there is the speaker saying it. Only whole-sentence quotes with their speaker next to
+    them, in their sentence."""
+    found = []
     for q in quotes:
         speaker = q.speaker
         if q.kind != "direct" or speaker is None or not q.text[:1].isupper():
             continue  # a fragment woven into a sentence ("a dénoncé des « … »"): no headline
-        if q.end <= timex.start and timex.end <= speaker.end:  # « … », a dit mardi X
-            between = text[q.end : speaker.start]
-        elif speaker.start <= timex.start and timex.end <= q.start:  # X a dit mardi : « … »
-            between = text[speaker.end : q.start]
+        if q.end <= speaker.start:
+            lo, hi, between = q.end, speaker.end, text[q.end : speaker.start]
+        elif speaker.end <= q.start:
+            lo, hi, between = speaker.start, q.start, text[speaker.end : q.start]
         else:
             continue
         if len(between) <= SAID_GAP_CHARS and not _SENTENCE_END.search(between):
-            return q, _speaker_name(speaker, index)
+            found.append((lo, hi, q))
+    return found
+
+
+def _said_then(
+    incises: Sequence[tuple[int, int, Quote]], timex: Timex, index: EntityIndex
+) -> _Said:
+    """The quote whose incise holds ``timex``, and who said it."""
+    for lo, hi, q in incises:
+        if lo <= timex.start and timex.end <= hi and q.speaker is not None:
+            return q, _speaker_name(q.speaker, index)
     return None
 
 
