@@ -211,7 +211,7 @@ def test_the_report_says_how_much_of_a_long_timeline_it_shows(
 @pytest.mark.parametrize(
     ("earliest", "latest", "shown"),
     [
-        ("2014-06-01", None, "pas avant 1er juin 2014"),  # nothing bounds it from above
+        ("2016-09-01", None, "pas avant 1er septembre 2016"),  # nothing bounds it from above
         (None, "2020-03-31", "pas après 31 mars 2020"),
         ("2023-12-01", "2024-03-31", "entre 1er décembre 2023 et 31 mars 2024"),
     ],

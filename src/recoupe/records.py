@@ -93,7 +93,7 @@ class Mention:
     demonym: bool = False
     role: str | None = None  # a title taken off the name: "Premier ministre irakien"
     key: str | None = None  # gazetteer key when the mention is a known entity
-    name: str | None = None  # the name repaired ("al. -Muhandis" -> "al-Muhandis") if not text
+    name: str | None = None  # the name repaired ("al. -Rachidi" -> "al-Rachidi") if not text
     alias_of: str | None = None  # the long form an acronym stands for, defined in the text
 
 

@@ -195,7 +195,7 @@ def _name_tokens(doc: Doc, cand: Cand) -> tuple[str, ...]:
 
 
 def propagate_persons(doc: Doc, cands: list[Cand]) -> None:
-    """One sense per document: "Al-Kazemi" is a person when "Mustafa Al-Kazemi" is."""
+    """One sense per document: "Al-Mansouri" is a person when "Samir Al-Mansouri" is."""
     suffixes: set[tuple[str, ...]] = set()
     for cand in cands:
         if cand.label == "PER" and not cand.demonym:

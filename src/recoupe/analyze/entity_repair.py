@@ -135,8 +135,8 @@ def clean(doc: Doc, cand: Cand, gaz: Gazetteer, titles: Titles) -> Cand | None:
 
 
 def extend_particle(doc: Doc, cand: Cand, gaz: Gazetteer) -> Cand:
-    """A name cut after a particle ("Abu Mahdi al" + ". -Muhandis", "Youssef Al-" +
-    "Qardaoui") takes the rest back."""
+    """A name cut after a particle ("Abou Karim al" + ". -Rachidi", "Karim Al-" +
+    "Mansouri") takes the rest back."""
     last = cand.end - 1
     if doc[last].text in _DASHES and last > cand.start and not doc[last - 1].whitespace_:
         last -= 1  # the cut fell after the particle's glued dash
@@ -148,13 +148,13 @@ def extend_particle(doc: Doc, cand: Cand, gaz: Gazetteer) -> Cand:
     if k < len(doc) and doc[k].text.lstrip("-‐–")[:1].isupper():
         end = k + 1
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
-            end += 2  # "-Muhandis" may go on with "-Something"
+            end += 2  # "-Rachidi" may go on with "-Something"
         return replace(cand, end=end)
     return cand
 
 
 def repaired_name(text: str, gaz: Gazetteer) -> str:
-    """The name as it should read: "Abu Mahdi al. -Muhandis" -> "Abu Mahdi al-Muhandis"."""
+    """The name as it should read: "Abou Karim al. -Rachidi" -> "Abou Karim al-Rachidi"."""
     name = " ".join(text.split())
     name = _particle_pattern(gaz.particles).sub(r"\1-", name)
     return _LOOSE_HYPHEN.sub("-", name)

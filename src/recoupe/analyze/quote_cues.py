@@ -72,7 +72,7 @@ def lemmas(tok: Token) -> list[str]:
 
 
 def units(doc: Doc) -> list[Span]:
-    """Sentences cut at line breaks, with false splits mended ("Al-Kazemi | a déclaré")."""
+    """Sentences cut at line breaks, with false splits mended ("Al-Mansouri | a déclaré")."""
     out: list[Span] = []
     sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
     for sent in sents:

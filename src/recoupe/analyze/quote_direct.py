@@ -198,7 +198,7 @@ def _token_after_space(doc: Doc, char: int) -> int | None:
 
 
 def colon_candidates(doc: Doc, skip: list[tuple[int, int]], units: list[Span]) -> list[Candidate]:
-    """ "Al-Kazemi a déclaré : nous resterons." — speech after a colon, without marks."""
+    """ "Al-Mansouri a déclaré : nous resterons." — speech after a colon, without marks."""
     out = []
     for tok in doc:
         if tok.text != ":" or any(a <= tok.idx < b for a, b in skip):

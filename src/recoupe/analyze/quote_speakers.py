@@ -1,7 +1,7 @@
 """Who speaks: the subject of a speech verb, reduced to a name, resolved when it is a pronoun.
 
-"Le porte-parole de l'armée irakienne, le général Yahya Rasoul, a déclaré" -> "Yahya
-Rasoul"; "Un communiqué publié par la coalition indique" -> "la coalition"; "a-t-elle
+"Le porte-parole de l'armée libanaise, le général Karim Haddad, a déclaré" -> "Karim
+Haddad"; "Un communiqué publié par la coalition indique" -> "la coalition"; "a-t-elle
 déclaré" -> the nearest earlier person who can be "elle"; "La ministre affirme" -> the
 earlier person introduced as "ministre".
 """
@@ -40,7 +40,7 @@ def subject_of(
     for _ in range(4):
         found = [c for c in tok.children if _is_subject(c) and usable(c)]
         if found and tok is verb and left is not None and _left_first(left, found, usable):
-            return [left], tok  # "A la Maison Blanche, Al-Kazemi a déclaré"
+            return [left], tok  # "A la mairie, Al-Mansouri a déclaré"
         if found:
             return found, tok
         if tok.dep_ not in _CLIMB or tok.head.i >= tok.i or not usable(tok.head):
@@ -196,7 +196,7 @@ def _looks_like_person(ent: Span) -> bool:
 
 
 def trim_title(ent: Span) -> Span:
-    """ "Premier ministre irakien Haider al-Abadi" -> "Haider al-Abadi", "Mme X" -> "X"."""
+    """ "Premier ministre libanais Karim al-Rachidi" -> "Karim al-Rachidi", "Mme X" -> "X"."""
     titles = lex.person_titles()
     i = ent.start
     doc = ent.doc

@@ -1,7 +1,7 @@
 """Cross-document entities: one entity per real-world thing, whatever the spelling.
 
 Mentions are grouped by *name nodes* (a gazetteer key, or a name folded for accents,
-hyphens and transliteration: al-Soudani = al-Sudani), then nodes are joined by the
+hyphens and transliteration: al-Rachidi = al-Rashidi), then nodes are joined by the
 in-text acronym definitions, by short names that fit exactly one full name in the corpus
 (Trump = Donald Trump, Bréhac = Bréhac-sur-Loire), and by fuzzy similarity inside small
 blocks (never all pairs). Every step is linear or near-linear in the number of mentions.

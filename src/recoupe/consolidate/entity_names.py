@@ -7,7 +7,7 @@ import re
 from recoupe.analyze.entity_gazetteer import fold, load_gazetteer
 
 # Spellings of the same sounds in French, English and other transliterations of Arabic,
-# Persian or Russian names: al-Soudani = al-Sudani, Kadhafi = Kaddafi, Yahia = Yahya.
+# Persian or Russian names: al-Sadiqi = al-Sadiki, Mahmoud = Mahmud, Yahia = Yahya.
 _SOUNDS = (
     (r"\bel\b", "al"),
     (r"sch|sh|ch", "sh"),

@@ -462,7 +462,7 @@ def headline(text: str, event: Event) -> str:
         first = max(0, min(at - HEADLINE_WORDS // 2, len(tokens) - HEADLINE_WORDS))
         cut_end = first + HEADLINE_WORDS < len(tokens)
         tokens = tokens[first : first + HEADLINE_WORDS]
-        if cut_end:  # no headline ends on "environ 2" of "environ 2 500 soldats", or on "de"
+        if cut_end:  # no headline ends on "environ 1" of "environ 1 200 sauveteurs", or on "de"
             date_end = len(text[start : event.timex.end].split()) - first
             while len(tokens) > max(date_end, 1) and _dangles(tokens[-1]):
                 tokens.pop()
@@ -474,7 +474,7 @@ _NUMBER_TOKEN = re.compile(r"^[\d.,]+$")
 
 
 def _dangles(token: str) -> bool:
-    """Whether a headline cannot end on this word: a number that may go on ("2" of "2 500"),
+    """Whether a headline cannot end on this word: a number that may go on ("1" of "1 200"),
     a stop word or a qualifier of a figure."""
     word = token.lower().strip('«»"“”()')
     return bool(_NUMBER_TOKEN.match(word)) or word in stopwords() or word in _QUALIFIERS

@@ -121,7 +121,7 @@ def format_number(value: float | int | None) -> str:
 
 
 def format_value(item: dict[str, Any]) -> str:
-    """A figure with its qualifier: ``environ 2 500``, ``entre 10 et 20``, ``plus de 150``."""
+    """A figure with its qualifier: ``environ 1 200``, ``entre 10 et 20``, ``plus de 40``."""
     qualifier = item.get("qualifier") or "exact"
     low, high = item.get("low"), item.get("high")
     if qualifier == "range" and low is not None and high is not None:
