@@ -86,6 +86,18 @@ def test_what_is_not_a_name_is_dropped(nlp: Any, text: str, ent: str) -> None:
     assert repaired(nlp, text, [(ent, "LOC" if len(ent) < 5 else "MISC")]) == []
 
 
+def test_a_name_its_opponents_give_a_state_is_that_state(nlp: Any) -> None:
+    got = by_text(
+        repaired(
+            nlp,
+            "Le groupe dénonce le soutien apporté à l'Entité sioniste depuis mai.",
+            [("Entité sioniste", "ORG")],
+        )
+    )
+    assert got["Entité sioniste"].key == "Israël"
+    assert got["Entité sioniste"].label == "LOC"
+
+
 def test_a_title_becomes_the_role_of_a_person(nlp: Any) -> None:
     text = "Le Premier ministre libanais Najib Mikati a démissionné."
     got = repaired(nlp, text, [("Premier ministre libanais Najib Mikati", "MISC")])
