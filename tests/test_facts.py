@@ -161,6 +161,20 @@ def test_an_explicit_date_in_the_clause_is_the_as_of() -> None:
     assert as_of == {4500: "2019", 1000: "2023-06"}  # "depuis mars" starts a period
 
 
+def test_a_date_opening_the_figures_clause_is_the_as_of() -> None:
+    text = (
+        "Les discussions avaient commencé en mars dernier, mais deux jours après, "
+        "12 soldats ont été tués dans une embuscade près de la frontière."
+    )
+    killed = quantity("k", text, "12 soldats", 12, "soldat")
+    times = [
+        timex("k", text, "mars dernier", "2023-03"),
+        timex("k", text, "deux jours après", "2023-03"),
+    ]
+    (fact,) = run([("k", text, "2023-06")], [killed], times)
+    assert fact.observations[0].as_of == "2023-03"
+
+
 def test_ages_and_vague_figures_make_no_fact() -> None:
     text = "Un homme de 45 ans et des centaines de soldats."
     age = quantity("a", text, "45 ans", 45, "an", kind="age")

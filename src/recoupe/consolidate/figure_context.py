@@ -205,8 +205,9 @@ class FigureContext:
         return next((roles[w] for w in after if w in roles), None)
 
     def _as_of(self, q: Quantity, clause: tuple[int, int, int], document: Document) -> str | None:
-        """The date attached to the figure (in its clause, or opening its sentence: "En
-        2019, ..."), else its document's date."""
+        """The date attached to the figure (in its clause, opening its sentence: "En 2019,
+        ...", or opening its clause: "..., mais deux jours après, 12 soldats"), else its
+        document's date."""
         best: tuple[int, Timex] | None = None
         start, end, sentence_start = clause
         for t in self.timexes.get(q.doc, ()):
@@ -214,10 +215,12 @@ class FigureContext:
             if t.type not in _DATED or distance > AS_OF_DISTANCE:
                 continue
             inside = t.end > start and t.start < end
-            fronted = (
-                not inside
-                and sentence_start <= t.start
-                and len(document.text[sentence_start : t.start].split()) <= FRONTED_WORDS
+            fronted = not inside and (
+                (
+                    sentence_start <= t.start
+                    and len(document.text[sentence_start : t.start].split()) <= FRONTED_WORDS
+                )
+                or (sentence_start <= t.end <= start and not words(document.text[t.end : start]))
             )
             if not (inside or fronted) or preceded_by(document.text, t.start, self.since):
                 continue
