@@ -127,6 +127,27 @@ def test_an_anchored_month_alone_gives_a_range() -> None:
     assert date.value is None
 
 
+@pytest.mark.parametrize(
+    ("said", "value", "earliest", "latest"),
+    [
+        ("mardi 14 juin", "XXXX-06-14", "2022-06", "2022-06"),  # a Tuesday in 2022
+        ("mardi 28 juin", "XXXX-06-28", "2022-06", "2022-07"),  # two weeks may reach July
+        ("samedi 14 juin", "XXXX-06-14", None, None),  # a Saturday in 2014 and 2025: too far
+    ],
+)
+def test_a_weekday_with_its_day_places_the_page_in_the_story_s_year(
+    said: str, value: str, earliest: str | None, latest: str | None
+) -> None:
+    text = f"Les dockers du port de Brest ont cessé le travail {said}, a indiqué un délégué."
+    docs, analyses = corpus()
+    docs = [docs[0], docs[1], make_doc("w", text)]
+    analyses = [*analyses[:2], analysis("w", text, [timex("w", text, said, value)])]
+    date = infer_dates(docs, analyses).documents[2].date
+    assert (date.earliest, date.latest) == (earliest, latest)
+    if earliest is not None:
+        assert said in " ".join(date.evidence) and "2022" in " ".join(date.evidence)
+
+
 def test_relative_dates_are_resolved_again_once_dated() -> None:
     docs, analyses = corpus()
     calls: list[str | None] = []

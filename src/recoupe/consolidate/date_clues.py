@@ -6,9 +6,11 @@ Each clue comes with a sentence of evidence in French, naming the words it rests
 from __future__ import annotations
 
 import re
+import statistics
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -42,6 +44,8 @@ MAX_NEIGHBOURS = 3
 TYPICAL_SENTENCES = 150  # a dated page longer than this matches by chance: its score shrinks
 NEIGHBOUR_SLACK = (1, 2)  # months before / after its neighbours a document may be from
 YEAR_DISTANCE = 80  # characters: a year this close to a figure dates it
+WEEKDAY_YEARS = 2  # "mardi 14 mars" is placed in a year at most this far from the story's
+WEEKDAY_WINDOW = timedelta(days=14)  # and the page is from at most this long after it
 
 
 def has_year(text: str) -> bool:
@@ -355,6 +359,80 @@ def _anchor(doc_id: str, t: Timex, month: int, context: DatingContext) -> tuple[
             name = doc_name(context.documents[other])
             best = (sim, period.lo, f"« {_short(sentence.text)} », {name}")
     return None if best is None else (best[1], best[2])
+
+
+# --- clue 4: a weekday with its day and month ("mardi 14 mars") ---------------------------
+
+_YEARLESS_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
+
+
+def weekday_bounds(
+    doc_id: str, context: DatingContext, soft: Period | None
+) -> Iterator[tuple[int, int, str]]:
+    """Bounds from a day named with its weekday and no year: a 14 March falls on a Tuesday
+    once every few years, and the year of the story (the neighbours', else the dated
+    documents') picks one. News names a day by its weekday only when it is near: the page is
+    from that day to two weeks later (two weeks before, when it announces the day)."""
+    story = _story_year(context, soft)
+    if story is None:
+        return
+    text = context.documents[doc_id].text
+    weekdays: dict[str, int] = data_json("dates.json")["weekdays"]
+    seen: set[str] = set()
+    for t in _own_timexes(doc_id, context):
+        match = _YEARLESS_DAY.match(t.value) if t.type == "DATE" else None
+        around = words(text[max(0, t.start - 12) : t.end])
+        named = [(weekdays[w], w) for w in around if w in weekdays]
+        if match is None or not named or t.value in seen:
+            continue
+        seen.add(t.value)
+        month, day = int(match.group(1)), int(match.group(2))
+        years = _years_on(named[-1][0], month, day, story)
+        if len(years) != 1:
+            continue
+        named_day = date(years[0], month, day)
+        ahead = _in_future(doc_id, t, context)
+        lo = _month_of(named_day - WEEKDAY_WINDOW) if ahead else month_index(years[0], month)
+        hi = _month_of(named_day + WEEKDAY_WINDOW)
+        when = (
+            f"en {month_value(lo)}" if lo == hi else f"entre {month_value(lo)} et {month_value(hi)}"
+        )
+        yield (
+            lo,
+            hi,
+            (
+                f"nomme « {text[t.start : t.end]} », un {named[-1][1]} en {years[0]} (l'année "
+                f"du dossier) : écrit {when}"
+            ),
+        )
+
+
+def _month_of(day: date) -> int:
+    return month_index(day.year, day.month)
+
+
+def _story_year(context: DatingContext, soft: Period | None) -> int | None:
+    if soft is not None:
+        return int(soft.mid) // 12
+    if not context.dated:
+        return None
+    return int(statistics.median(p.mid for p in context.dated.values())) // 12
+
+
+def _years_on(weekday: int, month: int, day: int, around: int) -> list[int]:
+    """The years near ``around`` in which that day of that month is that weekday (the
+    nearest ones only)."""
+    found = []
+    for year in range(around - WEEKDAY_YEARS, around + WEEKDAY_YEARS + 1):
+        try:
+            if date(year, month, day).weekday() == weekday:
+                found.append(year)
+        except ValueError:  # 29 February
+            continue
+    if not found:
+        return []
+    nearest = min(abs(y - around) for y in found)
+    return [y for y in found if abs(y - around) == nearest]
 
 
 def _short(text: str, limit: int = 80) -> str:

@@ -29,6 +29,7 @@ from recoupe.consolidate.date_clues import (
     find_neighbours,
     has_own_date,
     month_bounds,
+    weekday_bounds,
 )
 from recoupe.consolidate.date_deixis import deictic_day
 from recoupe.consolidate.lexicon import data_json
@@ -184,6 +185,9 @@ def infer_date(doc_id: str, context: DatingContext) -> DocDate:
     bounds += [
         Bound(lo, hi, why, ANCHORED if anchored else GUESSED)
         for lo, hi, why, anchored in month_bounds(doc_id, context, soft)
+    ]
+    bounds += [
+        Bound(lo, hi, why, ANCHORED) for lo, hi, why in weekday_bounds(doc_id, context, soft)
     ]
     low, high, evidence = _combine(bounds)
     if soft is not None:
