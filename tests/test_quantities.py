@@ -122,6 +122,27 @@ def test_elided_noun_borrows_unit_and_place(nlp: Any) -> None:
     assert "Irak" not in [s.text for s in second.qualifiers]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Les grévistes étaient 8 000 selon la CFDT, 2 100 selon la police, jeudi à Lyon.",
+            [(8000, "gréviste"), (2100, "gréviste")],
+        ),
+        ("Les sinistrés sont au nombre de 140 dans la vallée.", [(140, "sinistré")]),
+        ("Les évacués étaient plus de 300 dimanche soir.", [(300, "évacué")]),
+        (
+            "Le parquet recense 22 arrestations, contre 15 annoncées la veille.",
+            [(22, "arrestation"), (15, "arrestation")],
+        ),
+    ],
+)
+def test_a_noun_said_before_the_number_is_what_it_counts(
+    nlp: Any, text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == expected
+
+
 def test_two_figures_in_one_phrase(nlp: Any) -> None:
     found = figures(nlp, "Les avions ont frappé 85 cibles sur sept sites.")
     assert [(q.value, q.unit) for q in found] == [(85, "cible"), (7, "site")]

@@ -1,7 +1,8 @@
 """What surrounds a figure: the elided counted noun, the places and owners that qualify it.
 
 "2 500 soldats en Irak et 900 en Syrie": the 900 borrows "soldats" (and its modifiers)
-from the figure before it and is qualified by "Syrie"; "Les États-Unis ont 2 500
+from the figure before it and is qualified by "Syrie"; "Les manifestants étaient 12 000"
+counts the subject; "Les États-Unis ont 2 500
 soldats" gives the owner. Spans are returned as character offsets of the names.
 """
 
@@ -12,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from recoupe.analyze import quantity_lexicon as lex
-from recoupe.analyze.quantity_reading import Reading
+from recoupe.analyze.quantity_reading import Reading, noun_lemma
 from recoupe.analyze.quote_speakers import entity_of, ents_in
 
 _LINKS = frozenset({"et", "ou", ",", "dont", "contre", "sur", "à", "puis", "mais", "soit"})
@@ -33,7 +34,27 @@ def fill_elided(doc: Doc, readings: list[Reading]) -> list[Reading]:
             out.append(
                 replace(reading, unit=donor.unit, kind=donor.kind, modifiers=donor.modifiers)
             )
+        elif (subject := _counted_subject(doc, reading)) is not None:
+            out.append(replace(reading, unit=noun_lemma(subject)))
     return out
+
+
+def _counted_subject(doc: Doc, reading: Reading) -> Token | None:
+    """ "Les manifestants étaient 12 000", "Les blessés sont au nombre de 40": the number
+    counts the plural noun that is the subject of "être" right before it."""
+    k = reading.first - 1
+    while k >= 0 and doc[k].idx >= reading.start:  # "plus de", "environ"
+        k -= 1
+    if k >= 2 and [t.lower_ for t in doc[k - 2 : k + 1]] == ["au", "nombre", "de"]:
+        k -= 3
+    if k < 1:
+        return None
+    verb, noun = doc[k], doc[k - 1]
+    if verb.lemma_ != "être" or "Fin" not in verb.morph.get("VerbForm", []):
+        return None
+    if noun.pos_ != "NOUN" or "Plur" not in noun.morph.get("Number", []):
+        return None
+    return noun
 
 
 def _antecedent(doc: Doc, before: list[Reading], reading: Reading) -> Reading | None:

@@ -81,7 +81,7 @@ def read_number(doc: Doc, expr: NumberExpr) -> Reading | None:
 def _with_noun(
     doc: Doc, expr: NumberExpr, start: int, qualifier: str, first: int, noun: Token
 ) -> Reading | None:
-    lemma = _lemma(noun)
+    lemma = noun_lemma(noun)
     kind = "count"
     low = noun.lower_
     if low in lex.fraction_nouns() or low in lex.months():
@@ -257,6 +257,8 @@ def _counted_noun(doc: Doc, i: int, scaled: bool) -> Token | None:
 def _noun_participle(tok: Token, i: int) -> bool:
     """ "150 évacués", "30 blessés": a plural participle used as a noun right after a number."""
     form = tok.morph.get("VerbForm", [])
+    if tok.lemma_.lower() in lex.words("quantities", "report_verbs.txt"):
+        return False  # "18 arrestations, contre 14 annoncées": the noun is elided
     return (
         tok.i == i
         and tok.pos_ in ("VERB", "ADJ")
@@ -270,7 +272,7 @@ def _plural_demonym(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_.endswith(("ns", "nes"))
 
 
-def _lemma(tok: Token) -> str:
+def noun_lemma(tok: Token) -> str:
     """Lemma of the counted noun, compounds joined: "sapeurs-pompiers" -> "sapeur-pompier"."""
     words = tok.doc[tok.i : compound_end(tok).i + 1]
     parts = [_word_lemma(t).strip("-") for t in words if t.text.strip("-")]
