@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from recoupe.consolidate.entities import EntityIndex
 from recoupe.consolidate.facts import build_facts
 from recoupe.consolidate.units import canonical_unit
 from recoupe.records import Entity, EntityMention, Fact, LinkedQuantity, Quantity
-from tests.consolidate_helpers import analysis, find, make_doc, quantity, timex
+from tests.consolidate_helpers import analysis, find, make_doc, quantity, span, timex
 
 Doc = tuple[str, str, str | None]  # id, text, date
 
@@ -279,6 +280,32 @@ def test_a_document_does_not_contradict_itself() -> None:
     ]
     facts = run([("a", a, "2023-03-23")], figures)
     assert len(facts) == 2 and all(f.status == "single" for f in facts)
+
+
+def test_two_sources_in_one_document_disagreeing_are_a_conflict() -> None:
+    text = "Les grévistes étaient 8 000 selon la CFDT, 2 100 selon la police, jeudi à Lyon."
+    cfdt = replace(
+        quantity("g", text, "8 000", 8000, "gréviste"), attributed_to=span("g", text, "la CFDT")
+    )
+    police = replace(
+        quantity("g", text, "2 100", 2100, "gréviste"), attributed_to=span("g", text, "la police")
+    )
+    (fact,) = run([("g", text, "2023-03-16")], [cfdt, police])
+    assert fact.status == "conflict"
+
+
+def test_a_revised_toll_is_an_update_not_a_conflict() -> None:
+    first = "Selon la préfecture, 12 personnes ont été interpellées après le match."
+    then = (
+        "Le bilan du match a été revu : la préfecture fait désormais état de 19 personnes "
+        "interpellées."
+    )
+    figures = [
+        quantity("f", first, "12 personnes", 12, "interpellé"),
+        quantity("t", then, "19 personnes", 19, "interpellé"),
+    ]
+    (fact,) = run([("f", first, "2023-03-12"), ("t", then, "2023-03")], figures)
+    assert fact.status == "update"
 
 
 def test_one_document_may_date_an_update() -> None:

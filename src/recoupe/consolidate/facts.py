@@ -40,7 +40,15 @@ from recoupe.consolidate.similarity import (
     vector_key,
 )
 from recoupe.consolidate.units import generic_units
-from recoupe.records import DocAnalysis, Document, Entity, Fact, LinkedQuantity, Observation
+from recoupe.records import (
+    DocAnalysis,
+    Document,
+    Entity,
+    Fact,
+    LinkedQuantity,
+    Observation,
+    Quantity,
+)
 
 APPROX_TOLERANCE = 0.1  # "environ 2 500" covers 2 250..2 750
 EXACT_TOLERANCE = 0.005
@@ -196,12 +204,23 @@ def _same_whole(a: str, b: str) -> bool:
 def _self_contradiction(a: Observed, b: Observed) -> bool:
     """Two different values at the same time in one document: a document does not
     contradict itself, so they measure different things (a total and its part). Values
-    dated apart ("4 400 membres lundi, 9 600 mercredi") are an update and may stay."""
+    dated apart ("4 400 membres lundi, 9 600 mercredi") are an update and may stay, and so
+    do figures the document gives from two sources or as a revision."""
     return (
         a.quantity.doc == b.quantity.doc
         and not _same_value(a, b)
         and (a.observation.as_of == b.observation.as_of or a.observation.as_of is None)
+        and not _told_by_two(a.quantity, b.quantity)
+        and not (a.revises or b.revises)  # "bilan revu : 18 blessés, contre 14 annoncés"
     )
+
+
+def _told_by_two(a: Quantity, b: Quantity) -> bool:
+    """ "12 000 selon les syndicats, 3 500 selon la police": one document reporting two
+    sources that disagree on one measure."""
+    if a.attributed_to is None or b.attributed_to is None:
+        return False
+    return content_terms(a.attributed_to.text) != content_terms(b.attributed_to.text)
 
 
 def _value_key(value: float) -> float:
@@ -317,6 +336,8 @@ def fact_status(members: Sequence[Observed]) -> str:
     for month in by_month.values():
         for i, x in enumerate(month):
             for y in month[i + 1 :]:
+                if x.revises or y.revises:
+                    continue  # a revised toll updates the first one
                 if same_time(x.observation.as_of, y.observation.as_of) and not _overlap(x, y):
                     return "conflict"
     first = members[0]

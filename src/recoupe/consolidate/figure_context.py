@@ -50,6 +50,7 @@ class Observed:
     context: frozenset[str]  # for money: the words naming what is paid ("fonds", "dégâts")
     terms: tuple[str, ...] = ()  # content words of the figure's sentence, figures and unit aside
     of_what: str | None = None  # "de la population active": what a share or sum is of
+    revises: bool = False  # its sentence says it replaces an earlier figure ("bilan revu")
 
 
 _COMPLEMENT = re.compile(
@@ -135,6 +136,7 @@ class FigureContext:
         self.index = index
         self.kinds = fact_kinds()
         self.since = tuple(data_json("dates.json")["since_markers"])
+        self.revision = tuple(data_json("dates.json")["revision_markers"])
 
     def observe(self, lq: LinkedQuantity) -> Observed | None:
         """The figure as an observation, or None when it is not a comparable figure."""
@@ -168,7 +170,18 @@ class FigureContext:
             context,
             terms,
             complement(document.text, q.end) if q.kind in ("percent", "money") else None,
+            self._revises(q, document.text),
         )
+
+    def _revises(self, q: Quantity, text: str) -> bool:
+        """Whether the figure's sentence says it replaces an earlier one: "un bilan revu à
+        la hausse", "18 blessés, contre 14 initialement"."""
+        finder = self.finders.get(q.doc)
+        sentence = finder.at(q.start) if finder else None
+        if sentence is None:
+            return False
+        said = f" {' '.join(words(sentence.text))} "
+        return any(f" {marker} " in said for marker in self.revision)
 
     def _sentence_terms(self, q: Quantity, text: str, unit: str) -> tuple[str, ...]:
         """What the figure's sentence is about: its content words without numbers and
