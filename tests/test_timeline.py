@@ -413,6 +413,9 @@ def _quote(text: str, said: str, speaker_words: str, cue: str) -> Quote:
         # the speaker after the quote, the date in the incise
         ("« Le port ne rouvrira pas avant l'été », a déclaré mardi devant la presse "
          "la maire de Valbrune Claire Morel.", "mardi"),
+        # the date in an apposition after the speaker, before the full stop
+        ("« Le port ne rouvrira pas avant l'été », a déclaré Claire Morel, la maire de "
+         "Valbrune, jointe par téléphone mardi.", "mardi"),
         # the speaker first
         ("La maire de Valbrune Claire Morel a déclaré mardi : « Le port ne rouvrira pas "
          "avant l'été ».", "mardi"),
@@ -495,3 +498,35 @@ def test_a_headline_cut_only_at_its_start_has_no_closing_ellipsis() -> None:
     entry = _one_entry(text, [timex("a", text, "le 3 mars 2022", "2022-03-03")])
     assert entry.headline.startswith("… ")
     assert entry.headline.endswith("le 3 mars 2022.")
+
+
+def test_a_short_sentence_with_one_date_is_its_event_whole() -> None:
+    text = (
+        "Les grévistes étaient 8 000 selon la CFDT, 2 100 selon la police, jeudi à Lyon, "
+        "pour la troisième journée de grève."
+    )
+    entry = _one_entry(text, [timex("a", text, "jeudi", "2022-05-05")])
+    assert entry.headline == text
+
+
+def test_a_long_clause_is_cut_from_its_start_when_its_date_comes_early() -> None:
+    tail = " ".join(f"mot{i}" for i in range(HEADLINE_WORDS))
+    text = f"La crue de la Brèche a emporté le vieux pont et le moulin le 3 mars 2022 et {tail}."
+    entry = _one_entry(text, [timex("a", text, "le 3 mars 2022", "2022-03-03")])
+    assert entry.headline.startswith("La crue de la Brèche a emporté le vieux pont")
+    assert entry.headline.endswith(" …")
+
+
+def test_an_event_told_in_the_future_within_the_newest_month_is_future() -> None:
+    text = "Une nouvelle journée de grève aura lieu le 23 mai, a annoncé le syndicat."
+    found = analysis("a", text, [timex("a", text, "le 23 mai", "2022-05-23")])
+    index = _entities(analyses_mentions=[])[0]
+    month = make_doc("a", text, "2022-05")  # dated to the month only
+    (entry,) = build_timeline([month], [found], index, Settings())
+    assert entry.future
+    (entry,) = build_timeline([make_doc("a", text, "2022-05-10")], [found], index, Settings())
+    assert entry.future  # after the newest day
+    past = "La dernière journée de grève a eu lieu le 3 mai, a indiqué le syndicat."
+    found = analysis("a", past, [timex("a", past, "le 3 mai", "2022-05-03")])
+    (entry,) = build_timeline([make_doc("a", past, "2022-05")], [found], index, Settings())
+    assert not entry.future

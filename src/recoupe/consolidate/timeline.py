@@ -21,6 +21,7 @@ from recoupe.consolidate.clauses import (
     clause_around,
     clean_sentences,
     in_dateline,
+    is_future,
     names_its_date,
     preceded_by,
     reads_alone,
@@ -44,9 +45,16 @@ from recoupe.settings import Settings
 MERGE_SIM = {"day": 0.3, "month": 0.25, "year": 0.15}  # cosine to merge two events
 MERGE_SIM_SHARED_ENTITY = 0.05  # ... or this much when they share an entity
 HEADLINE_WORDS = 22
+SENTENCE_EVENT_WORDS = 30  # a sentence this short with one date is its event, whole
 MIN_CLAUSE_TERMS = 4  # shorter clauses are compared through their whole sentence
 # a sentence ends after a word ("ça. Il"), not after an initial or a title ("M. Morel")
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ]{2})[.!?…]\s+[A-ZÀ-Ý«\"]")
+# where an incise after its quote stops: its full stop, or a clause of its own ("qui avait
+# promis mardi", "mais", "alors que") that tells another event
+_INCISE_END = re.compile(
+    r"[.!?…](?=\s|$)|[«\n;]|\b(?:qui|que|qu['’]|dont|où|lors|alors|mais|tandis|puis|et|avant|après)\b",
+    re.IGNORECASE,
+)
 _QUALIFIERS = frozenset({"environ", "quelque", "près", "presque", "moins", "au", "ou"})
 _OPENING_MARKS = {"«", '"', "“"}
 _CLOSING_MARKS = {"»", '"', "”"}
@@ -114,7 +122,7 @@ def find_events(
             ents = _entities_in(analysis, sentence, index)
             said = _said_then(incises, t, index)
             raw.append((analysis.doc, sentence, clause, period, t, ents, said))
-    raw = _finest_per_sentence(raw)
+    raw = _whole_short_sentences(_finest_per_sentence(raw))
     tfidf = TfIdf(content_terms(r[1].text) for r in raw)
     events = []
     for doc, s, c, p, t, e, said in raw:
@@ -134,8 +142,14 @@ def _incises(text: str, quotes: Sequence[Quote]) -> list[tuple[int, int, Quote]]
         speaker = q.speaker
         if q.kind != "direct" or speaker is None or not q.text[:1].isupper():
             continue  # a fragment woven into a sentence ("a dénoncé des « … »"): no headline
-        if q.end <= speaker.start:
-            lo, hi, between = q.end, speaker.end, text[q.end : speaker.start]
+        if q.end <= speaker.start:  # the incise runs on to its full stop: "», a déclaré
+            # X, la maire, jointe par téléphone mardi."
+            stop = _INCISE_END.search(text, speaker.end, speaker.end + SAID_GAP_CHARS)
+            lo, hi, between = (
+                q.end,
+                stop.start() if stop else speaker.end,
+                text[q.end : speaker.start],
+            )
         elif speaker.end <= q.start:
             lo, hi, between = speaker.start, q.start, text[speaker.end : q.start]
         else:
@@ -175,6 +189,23 @@ def _finest_per_sentence(raw: list[_Raw]) -> list[_Raw]:
         )
 
     return [r for r in raw if not coarse(r[0], r[1], r[3])]
+
+
+def _whole_short_sentences(raw: list[_Raw]) -> list[_Raw]:
+    """A sentence of at most ``SENTENCE_EVENT_WORDS`` words naming one date is the event
+    whole: "Les grévistes étaient 8 000, jeudi à Lyon, pour la troisième journée" rather
+    than its clause "jeudi à Lyon, pour la troisième journée"."""
+    dates = Counter((r[0], r[1].start) for r in raw)
+    out = []
+    for r in raw:
+        sentence = r[1]
+        if (
+            dates[(r[0], sentence.start)] == 1
+            and len(sentence.text.split()) <= SENTENCE_EVENT_WORDS
+        ):
+            r = (r[0], sentence, (sentence.start, sentence.end), *r[3:])
+        out.append(r)
+    return out
 
 
 def _vector(tfidf: TfIdf, text: str) -> Vector:
@@ -405,8 +436,24 @@ def _entry(group: Sequence[Event], texts: dict[str, str], newest: Period | None)
         text=texts[lead.doc][slice(*_passage(lead, texts[lead.doc]))],
         sources=sources,
         entities=entities,
-        future=newest is not None and day_bounds(period)[0] > day_bounds(newest)[1],
+        future=_is_future(period, newest, group, texts),
     )
+
+
+def _is_future(
+    period: Period, newest: Period | None, group: Sequence[Event], texts: dict[str, str]
+) -> bool:
+    """After the newest document; or, when the newest is known only to the month, within
+    it and told in the future tense by most of its sources ("aura lieu le 23 mars")."""
+    if newest is None:
+        return False
+    first, (newest_first, newest_last) = day_bounds(period)[0], day_bounds(newest)
+    if first > newest_last:
+        return True
+    if newest.precision == "day" or first < newest_first:
+        return False
+    told = [is_future(texts[e.doc][e.clause[0] : e.clause[1]]) for e in group]
+    return sum(told) * 2 > len(told)
 
 
 def _passage(event: Event, text: str) -> tuple[int, int]:
@@ -458,8 +505,13 @@ def headline(text: str, event: Event) -> str:
     clause = text[start:end].strip(" ,;:-–—")
     tokens = clause.split()
     if len(tokens) > HEADLINE_WORDS:
-        at = len(text[start : event.timex.start].split())
-        first = max(0, min(at - HEADLINE_WORDS // 2, len(tokens) - HEADLINE_WORDS))
+        at = len(text[start : event.timex.end].split())  # words up to the date's end
+        # from the clause's start when the date is in its first words, else around the date
+        first = (
+            0
+            if at <= HEADLINE_WORDS - 4
+            else max(0, min(at - HEADLINE_WORDS // 2, len(tokens) - HEADLINE_WORDS))
+        )
         cut_end = first + HEADLINE_WORDS < len(tokens)
         tokens = tokens[first : first + HEADLINE_WORDS]
         if cut_end:  # no headline ends on "environ 1" of "environ 1 200 sauveteurs", or on "de"
