@@ -379,3 +379,64 @@ def test_shares_of_different_wholes_are_different_facts() -> None:
     facts = run([("a", a, "2023-03-08"), ("b", b, "2023-03-08")], figures)
     assert sorted(f.label for f in facts) == ["% des salariés", "% des électeurs"]
     assert all(f.status == "single" for f in facts)  # not one conflicting measure
+
+
+def test_a_toll_counted_after_its_event_is_not_dated_by_the_event() -> None:
+    """ "le glissement du 2 mars a fait 41 morts": a toll of the day it is told, which
+    grows (an update), not a count of 2 March."""
+    first = "Le glissement de terrain de la nuit a fait au moins 12 morts, selon les secours."
+    later = "Selon le dernier bilan, le glissement de terrain du 2 mars a fait 41 morts."
+    figures = [
+        quantity("f", first, "au moins 12 morts", 12, "mort", "at_least"),
+        quantity("l", later, "41 morts", 41, "mort"),
+    ]
+    times = [timex("l", later, "2 mars", "2023-03-02")]
+    facts = run([("f", first, "2023-03-02"), ("l", later, "2023-03-06")], figures, times)
+    (fact,) = facts
+    assert [o.as_of for o in fact.observations] == ["2023-03-02", "2023-03-06"]
+    assert fact.status == "update"
+
+
+def test_a_toll_told_in_one_month_by_a_page_dated_to_the_month_is_an_update() -> None:
+    day = "La tempête a fait 14 morts dans la région, selon la préfecture."
+    month = "La tempête qui a frappé la région a fait 23 morts, selon la préfecture."
+    figures = [
+        quantity("d", day, "14 morts", 14, "mort"),
+        quantity("m", month, "23 morts", 23, "mort"),
+    ]
+    (fact,) = run([("d", day, "2023-11-03"), ("m", month, "2023-11")], figures)
+    assert fact.status == "update"
+    same_day = [("d", day, "2023-11-03"), ("m", month, "2023-11-03")]
+    (fact,) = run(same_day, figures)
+    assert fact.status == "conflict"
+
+
+def test_the_next_figure_s_noun_is_not_this_one_s_role() -> None:
+    text = "La tempête a fait 14 morts et 60 blessés dans la région."
+    other = "La tempête a fait 14 morts dans la région, selon la préfecture."
+    figures = [
+        quantity("a", text, "14 morts", 14, "mort"),
+        quantity("a", text, "60 blessés", 60, "blessé"),
+        quantity("b", other, "14 morts", 14, "mort"),
+    ]
+    facts = run([("a", text, "2023-11-03"), ("b", other, "2023-11-03")], figures)
+    deaths = [f for f in facts if f.unit == "mort"]
+    assert len(deaths) == 1 and len(deaths[0].observations) == 2
+    assert "blessés" not in deaths[0].label
+
+
+def test_a_figure_an_article_repeats_joins_its_fact_across_sources() -> None:
+    """The title's rounded toll and the text's exact one are the same measure, though the
+    title shares no word with the other sources."""
+    a_text = (
+        "Tempête : près de 30 morts, la décrue se fait attendre. "
+        "La préfecture recense 29 morts dans le département du Gard."
+    )
+    b = "Le département du Gard compte 29 morts après les pluies de la nuit."
+    figures = [
+        quantity("a", a_text, "près de 30 morts", 30, "mort", "approx"),
+        quantity("a", a_text, "29 morts", 29, "mort"),
+        quantity("b", b, "29 morts", 29, "mort"),
+    ]
+    (fact,) = run([("a", a_text, "2023-10-20"), ("b", b, "2023-10-20")], figures)
+    assert len(fact.observations) == 3 and fact.status == "agree"

@@ -32,6 +32,8 @@ def one(nlp: Any, text: str) -> Quantity:
         ("2\u202f500", 2500),
         ("2500", 2500),
         ("2.000", 2000),
+        ("50'000", 50_000),  # Swiss notation
+        ("1’250’000", 1_250_000),
         ("6,8", 6.8),
         ("1.5", 1.5),
         ("12 000 000", 12_000_000),
@@ -48,6 +50,7 @@ def test_digits_in_french_notation(raw: str, value: float) -> None:
         ("Les États-Unis ont 2\u00a0500 soldats en Irak.", 2500, "soldat"),
         ("Les États-Unis ont 2\u202f500 soldats en Irak.", 2500, "soldat"),
         ("La police a compté 2.000 manifestants.", 2000, "manifestant"),
+        ("Le compte est suivi par près de 50'000 personnes.", 50_000, "personne"),
         ("La crue a atteint 6,8 mètres.", 6.8, "mètre"),
         ("Trois soldats ont été tués.", 3, "soldat"),
         ("Il a reçu deux douzaines de lettres.", 24, "lettre"),
@@ -85,6 +88,8 @@ def test_kind(nlp: Any, text: str, kind: str) -> None:
     ("text", "qualifier", "value", "low", "high"),
     [
         ("Ils ont subi plus de 165 attaques.", "more_than", 165, None, None),
+        ("Le bilan dépasse les 2 000 morts.", "more_than", 2000, None, None),
+        ("Le bilan a franchi la barre des 100 morts.", "more_than", 100, None, None),
         ("Près de 350 sapeurs sont mobilisés.", "approx", 350, None, None),
         ("Il y a environ 2500 soldats.", "approx", 2500, None, None),
         ("Ces quelque 2 500 soldats restent.", "approx", 2500, None, None),

@@ -44,7 +44,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     scale_or_coll = rf"(?:{_SPACE}+(?:(?P<scale>{scales})|(?P<coll>{coll})))?(?![\w])"
     digits = (
         rf"(?<![\w.,/\-–])(?P<num>\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d)(?:,\d+)?"
-        rf"|\d{{1,3}}(?:\.\d{{3}})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\w])" + scale_or_coll
+        rf"|\d{{1,3}}(?:\.\d{{3}})+(?!\d)(?:,\d+)?|\d{{1,3}}(?:['’]\d{{3}})+(?!\d)(?:[.,]\d+)?"
+        rf"|\d+(?:[.,]\d+)?)(?![\w])" + scale_or_coll
     )
     word = lex.alternation(lex.number_words())
     words = (
@@ -92,8 +93,10 @@ def with_context(text: str, expr: NumberExpr) -> NumberExpr:
 
 
 def parse_digits(raw: str) -> float | None:
-    """ "2 500" -> 2500, "2.000" -> 2000, "6,8" -> 6.8, "1.5" -> 1.5."""
+    """ "2 500" -> 2500, "2.000" -> 2000, "50'000" -> 50000 (Swiss), "6,8" -> 6.8, "1.5" -> 1.5."""
     s = re.sub(_SPACE, "", raw)
+    if re.fullmatch(r"\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?", s):
+        s = s.replace("'", "").replace("’", "")
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
         s = s.replace(".", "")
     s = s.replace(",", ".")

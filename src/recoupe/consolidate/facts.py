@@ -23,13 +23,11 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import pairwise
 
 from recoupe.consolidate.entities import EntityIndex
 from recoupe.consolidate.fact_labels import fact_label
-from recoupe.consolidate.figure_context import FigureContext, Observed
-from recoupe.consolidate.lexicon import data_json
+from recoupe.consolidate.figure_context import FigureContext, Observed, cumulative
 from recoupe.consolidate.periods import Period, day_bounds, parse_period
 from recoupe.consolidate.similarity import (
     TfIdf,
@@ -93,7 +91,11 @@ def build_facts(
             everything.append(observed)
     tfidf = TfIdf(o.terms for o in everything)
     vectors = {id(o): tfidf.vector(o.terms) for o in everything}
-    groups = [g for key in sorted(blocks, key=str) for g in _cluster(blocks[key], vectors)]
+    groups = [
+        g
+        for key in sorted(blocks, key=str)
+        for g in _absorb_repeats(_cluster(blocks[key], vectors))
+    ]
     groups = [part for g in groups for part in one_measure(g)]
     facts = [_fact(g) for g in groups]
     facts = _unique_ids(facts)
@@ -137,6 +139,42 @@ def _cluster(observed: Sequence[Observed], vectors: dict[int, Vector]) -> list[_
     return groups
 
 
+def _absorb_repeats(groups: list[_Group]) -> list[_Group]:
+    """A figure left alone that its own document gives once more in a fact of several
+    sources ("près de 2 900 morts" in a title, "2 901 morts" in the text) joins that fact:
+    an article repeating its figure speaks of one measure, in words that may share little.
+    One repeat per document and fact (a long page repeats its "20 %" about anything)."""
+    homes: dict[str, list[_Group]] = defaultdict(list)
+    for g in groups:
+        per_doc = Counter(m.quantity.doc for m in g.members)
+        if len(per_doc) > 1:
+            for doc, n in per_doc.items():
+                if n == 1:
+                    homes[doc].append(g)
+    taken: set[tuple[int, str]] = set()
+    kept: list[_Group] = []
+    for g in groups:
+        o = g.members[0]
+        doc = o.quantity.doc
+        home = next(
+            (
+                h
+                for h in homes.get(doc, ())
+                if len(g.members) == 1
+                and (h.number, doc) not in taken
+                and _compatible(o.signature, h.signature)
+                and any(m.quantity.doc == doc and _same_value(o, m) for m in h.members)
+            ),
+            None,
+        )
+        if home is None:
+            kept.append(g)
+            continue
+        home.members.append(o)
+        taken.add((home.number, doc))
+    return kept
+
+
 def one_measure(group: _Group) -> list[_Group]:
     """The group, or its figures split by the time they hold for when they cannot be one
     measure over time: a count that goes up and down and up again ("3 incendies", then 13,
@@ -149,9 +187,13 @@ def one_measure(group: _Group) -> list[_Group]:
     if len(known) < 2:
         return [group]
     values = [sorted(m.observation.value for m in by_time[k])[len(by_time[k]) // 2] for k in known]
-    steps = {(b > a) - (b < a) for a, b in pairwise(values)} - {0}
-    cumulative = group.role in _cumulative() or group.unit in _cumulative()
-    if not (steps == {1, -1} or (cumulative and steps == {-1})):
+    # a month holding a day ("2023-09" and "2023-09-12") puts neither before the other
+    ordered = [_apart(a, b) for a, b in pairwise(known)]
+    steps = {
+        (b > a) - (b < a) for (a, b), o in zip(pairwise(values), ordered, strict=True) if o
+    } - {0}
+    toll = group.role in cumulative() or group.unit in cumulative()
+    if not (steps == {1, -1} or (toll and steps == {-1})):
         return [group]
     return [
         _Group(
@@ -164,11 +206,6 @@ def one_measure(group: _Group) -> list[_Group]:
         )
         for members in by_time.values()
     ]
-
-
-@cache
-def _cumulative() -> frozenset[str]:
-    return frozenset(data_json("roles.json")["cumulative"])
 
 
 def _same_topic(vector: Vector, g: _Group) -> bool:
@@ -208,7 +245,7 @@ def _self_contradiction(a: Observed, b: Observed) -> bool:
     do figures the document gives from two sources or as a revision."""
     return (
         a.quantity.doc == b.quantity.doc
-        and not _same_value(a, b)
+        and not _overlap(a, b)
         and (a.observation.as_of == b.observation.as_of or a.observation.as_of is None)
         and not _told_by_two(a.quantity, b.quantity)
         and not (a.revises or b.revises)  # "bilan revu : 18 blessés, contre 14 annoncés"
@@ -221,6 +258,15 @@ def _told_by_two(a: Quantity, b: Quantity) -> bool:
     if a.attributed_to is None or b.attributed_to is None:
         return False
     return content_terms(a.attributed_to.text) != content_terms(b.attributed_to.text)
+
+
+def _apart(a: str, b: str) -> bool:
+    """Whether two as-of values do not overlap in time (one comes before the other)."""
+    pa, pb = parse_period(a), parse_period(b)
+    if pa is None or pb is None:
+        return False
+    (a_first, a_last), (b_first, b_last) = day_bounds(pa), day_bounds(pb)
+    return a_last < b_first or b_last < a_first
 
 
 def _value_key(value: float) -> float:
@@ -327,8 +373,13 @@ def same_time(a: str | None, b: str | None) -> bool:
 
 
 def fact_status(members: Sequence[Observed]) -> str:
+    """``single``, ``agree``, ``conflict`` (different values for one time) or ``update``.
+
+    A toll (deaths, arrests) only grows while it is counted: two of its values conflict
+    only when both are for the same day; within a month they are updates."""
     if len(members) == 1:
         return "single"
+    toll = members[0].role in cumulative() or members[0].unit in cumulative()
     by_month: dict[str, list[Observed]] = defaultdict(list)
     for m in members:
         key = m.observation.as_of or ""
@@ -338,7 +389,10 @@ def fact_status(members: Sequence[Observed]) -> str:
             for y in month[i + 1 :]:
                 if x.revises or y.revises:
                     continue  # a revised toll updates the first one
-                if same_time(x.observation.as_of, y.observation.as_of) and not _overlap(x, y):
+                a, b = x.observation.as_of, y.observation.as_of
+                if toll and not (a and b and len(a) >= 10 and a[:10] == b[:10]):
+                    continue
+                if same_time(a, b) and not _overlap(x, y):
                     return "conflict"
     first = members[0]
     return "agree" if all(_same_value(first, m) for m in members[1:]) else "update"

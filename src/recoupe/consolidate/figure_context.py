@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import takewhile
 
 from recoupe.consolidate.clauses import (
     SentenceFinder,
@@ -32,6 +33,7 @@ AS_OF_DISTANCE = 80  # characters between a figure and the date that dates it
 FRONTED_WORDS = 2  # a date this close to its sentence's start dates the whole sentence
 MONEY_CONTEXT_WORDS = 3  # content words before an amount that say what it pays for
 _LOCATIVES = ("en", "au", "aux", "a", "dans")
+_NAMES_EVENT = re.compile(r"(?:\bdu|\bde|\bd['’])\s*$", re.IGNORECASE)  # "le séisme du 8 mars"
 _DATED = ("DATE", "TIME")  # "jeudi soir" (2025-03-13TEV) dates a figure too
 
 
@@ -110,6 +112,12 @@ def written_noun(q: Quantity) -> str | None:
 
 
 @cache
+def cumulative() -> frozenset[str]:
+    """Roles and units whose counts only grow in one story (tolls, arrests)."""
+    return frozenset(data_json("roles.json")["cumulative"])
+
+
+@cache
 def _roles() -> dict[str, str]:
     table: dict[str, list[str]] = data_json("roles.json")["roles"]
     return {word: role for role, forms in table.items() for word in forms}
@@ -148,12 +156,12 @@ class FigureContext:
         if not unit or unit in not_measures():
             return None
         clause = self._clause(q, document.text)
-        as_of = self._as_of(q, clause, document)
+        role = self._role(q, clause, document.text)
+        as_of = self._as_of(q, clause, document, toll=bool({role, unit} & cumulative()))
         observation = Observation(q.doc, q.start, q.end, q.value, q.qualifier, as_of)
         signature, places, groups = self._qualifiers(lq, document.text)
         modifiers = tuple(fold(m) for m in q.modifiers if m.strip())
         signature.update({f"mod:{m}": "MOD" for m in modifiers})
-        role = self._role(q, clause, document.text)
         context = self._money_context(q, document.text) if q.kind == "money" else frozenset()
         terms = self._sentence_terms(q, document.text, unit)
         return Observed(
@@ -184,16 +192,19 @@ class FigureContext:
         return any(f" {marker} " in said for marker in self.revision)
 
     def _sentence_terms(self, q: Quantity, text: str, unit: str) -> tuple[str, ...]:
-        """What the figure's sentence is about: its content words without numbers and
-        without the counted noun (shared by every figure of the unit, it says nothing)."""
+        """What the figure's sentence is about: its content words without numbers, dates
+        and the counted noun (shared by every figure of the unit, it says nothing)."""
         finder = self.finders.get(q.doc)
         sentence = finder.at(q.start) if finder else None
         start, end = (sentence.start, sentence.end) if sentence else (q.start - 80, q.end + 80)
+        start = max(0, start)
         unit_stem = content_terms(unit)[:1]
+        chars = list(text[start:end])
+        for t in self.timexes.get(q.doc, ()):  # "mardi", "le 8 septembre" say when, not what
+            if start <= t.start and t.end <= end:
+                chars[t.start - start : t.end - start] = " " * (t.end - t.start)
         return tuple(
-            t
-            for t in content_terms(text[max(0, start) : end])
-            if not t.isdigit() and t not in unit_stem
+            t for t in content_terms("".join(chars)) if not t.isdigit() and t not in unit_stem
         )
 
     def _money_context(self, q: Quantity, text: str) -> frozenset[str]:
@@ -214,13 +225,18 @@ class FigureContext:
     def _role(self, q: Quantity, clause: tuple[int, int, int], text: str) -> str | None:
         limit = int(data_json("roles.json")["window_words"])
         after = words(text[q.end : max(clause[1], q.end)])[:limit]
+        # "820 morts et 672 blessés": the words of the next figure are not this one's role
+        after = list(takewhile(lambda w: not w.isdigit(), after))
         roles = _roles()
         return next((roles[w] for w in after if w in roles), None)
 
-    def _as_of(self, q: Quantity, clause: tuple[int, int, int], document: Document) -> str | None:
+    def _as_of(
+        self, q: Quantity, clause: tuple[int, int, int], document: Document, toll: bool = False
+    ) -> str | None:
         """The date attached to the figure (in its clause, opening its sentence: "En 2019,
         ...", or opening its clause: "..., mais deux jours après, 12 soldats"), else its
-        document's date."""
+        document's date. A toll is counted after its event: "le séisme du 8 septembre a
+        fait 2 900 morts" is not a count of 8 September."""
         best: tuple[int, Timex] | None = None
         start, end, sentence_start = clause
         for t in self.timexes.get(q.doc, ()):
@@ -236,6 +252,8 @@ class FigureContext:
                 or (sentence_start <= t.end <= start and not words(document.text[t.end : start]))
             )
             if not (inside or fronted) or preceded_by(document.text, t.start, self.since):
+                continue
+            if toll and _NAMES_EVENT.search(document.text[max(0, t.start - 4) : t.start]):
                 continue
             if best is None or distance < best[0]:
                 best = (distance, t)
