@@ -286,17 +286,11 @@ def test_reads_alone() -> None:
 
 
 def test_headline_prefers_a_clause_that_reads_alone() -> None:
-    texts = {
-        "a": "Les dockers ont fait grève. Le port de Marseille a été bloqué par eux en 1995.",
-        "b": "Ils ont bloqué le port de Marseille en 1995 pendant un mois, les dockers.",
-    }
-    docs = [make_doc("a", texts["a"], "2022-05-10"), make_doc("b", texts["b"], "2022-05-11")]
-    analyses = [
-        analysis("a", texts["a"], [timex("a", texts["a"], "en 1995", "1995")]),
-        analysis("b", texts["b"], [timex("b", texts["b"], "en 1995", "1995")]),
-    ]
-    index, _ = _entities(analyses_mentions=[])
-    (entry,) = build_timeline(docs, analyses, index, Settings())
+    a = "Les dockers ont fait grève. Le port de Marseille a été bloqué par eux en 1995."
+    b = "Ils ont bloqué le port de Marseille en 1995 pendant un mois, les dockers."
+    entry = _merged_entry(
+        ("a", a, "2022-05-10", "en 1995", "1995"), ("b", b, "2022-05-11", "en 1995", "1995")
+    )
     assert {s.doc for s in entry.sources} == {"a", "b"}
     assert entry.headline.startswith("Le port de Marseille")
 
@@ -363,18 +357,12 @@ def test_a_speakers_deictic_date_is_no_event_but_a_named_one_is() -> None:
 
 
 def test_a_headline_that_names_its_date_is_preferred() -> None:
-    texts = {
-        "a": "Les deux pays ont ouvert en janvier les pourparlers à Bagdad sur la coalition.",
-        "b": "Les deux pays ont ouvert les pourparlers mercredi à Bagdad sur la coalition.",
-    }
+    a = "Les deux pays ont ouvert en janvier les pourparlers à Bagdad sur la coalition."
+    b = "Les deux pays ont ouvert les pourparlers mercredi à Bagdad sur la coalition."
     # b's date is known to the month only: its "mercredi" is some day of January
-    docs = [make_doc("a", texts["a"], "2024-03-02"), make_doc("b", texts["b"], "2024-01")]
-    analyses = [
-        analysis("a", texts["a"], [timex("a", texts["a"], "en janvier", "2024-01")]),
-        analysis("b", texts["b"], [timex("b", texts["b"], "mercredi", "2024-01")]),
-    ]
-    index, _ = _entities(analyses_mentions=[])
-    (entry,) = build_timeline(docs, analyses, index, Settings())
+    entry = _merged_entry(
+        ("a", a, "2024-03-02", "en janvier", "2024-01"), ("b", b, "2024-01", "mercredi", "2024-01")
+    )
     assert entry.date == "2024-01" and "en janvier" in entry.headline
 
 
@@ -393,11 +381,21 @@ def _one_entry(
     timexes: Sequence[Timex],
     quotes: Sequence[Quote] = (),
     index: EntityIndex | None = None,
+    published: str = "2022-05-05",
 ) -> TimelineEntry:
-    """The one timeline entry of a single document "a" published on 5 May 2022."""
+    """The one timeline entry of a single document "a" (published on 5 May 2022)."""
     found = replace(analysis("a", text, timexes), quotes=tuple(quotes))
     index = index or _entities(analyses_mentions=[])[0]
-    (entry,) = build_timeline([make_doc("a", text, "2022-05-05")], [found], index, Settings())
+    (entry,) = build_timeline([make_doc("a", text, published)], [found], index, Settings())
+    return entry
+
+
+def _merged_entry(*docs: tuple[str, str, str, str, str]) -> TimelineEntry:
+    """The one entry that documents (id, text, published, date words, value) make."""
+    found = [analysis(d, text, [timex(d, text, words, value)]) for d, text, _, words, value in docs]
+    index, _ = _entities(analyses_mentions=[])
+    dated = [make_doc(d, text, published) for d, text, published, _, _ in docs]
+    (entry,) = build_timeline(dated, found, index, Settings())
     return entry
 
 
@@ -519,14 +517,9 @@ def test_a_long_clause_is_cut_from_its_start_when_its_date_comes_early() -> None
 
 def test_an_event_told_in_the_future_within_the_newest_month_is_future() -> None:
     text = "Une nouvelle journée de grève aura lieu le 23 mai, a annoncé le syndicat."
-    found = analysis("a", text, [timex("a", text, "le 23 mai", "2022-05-23")])
-    index = _entities(analyses_mentions=[])[0]
-    month = make_doc("a", text, "2022-05")  # dated to the month only
-    (entry,) = build_timeline([month], [found], index, Settings())
-    assert entry.future
-    (entry,) = build_timeline([make_doc("a", text, "2022-05-10")], [found], index, Settings())
-    assert entry.future  # after the newest day
+    when = [timex("a", text, "le 23 mai", "2022-05-23")]
+    assert _one_entry(text, when, published="2022-05").future  # dated to the month only
+    assert _one_entry(text, when, published="2022-05-10").future  # after the newest day
     past = "La dernière journée de grève a eu lieu le 3 mai, a indiqué le syndicat."
-    found = analysis("a", past, [timex("a", past, "le 3 mai", "2022-05-03")])
-    (entry,) = build_timeline([make_doc("a", past, "2022-05")], [found], index, Settings())
-    assert not entry.future
+    then = [timex("a", past, "le 3 mai", "2022-05-03")]
+    assert not _one_entry(past, then, published="2022-05").future
