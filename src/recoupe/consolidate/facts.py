@@ -372,6 +372,11 @@ def same_time(a: str | None, b: str | None) -> bool:
     return pa.lo == pb.lo
 
 
+def _same_day(a: str | None, b: str | None) -> bool:
+    pa, pb = parse_period(a), parse_period(b)
+    return pa is not None and pb is not None and pa.precision == "day" and pa.value == pb.value
+
+
 def fact_status(members: Sequence[Observed]) -> str:
     """``single``, ``agree``, ``conflict`` (different values for one time) or ``update``.
 
@@ -390,7 +395,7 @@ def fact_status(members: Sequence[Observed]) -> str:
                 if x.revises or y.revises:
                     continue  # a revised toll updates the first one
                 a, b = x.observation.as_of, y.observation.as_of
-                if toll and not (a and b and len(a) >= 10 and a[:10] == b[:10]):
+                if toll and not _same_day(a, b):
                     continue
                 if same_time(a, b) and not _overlap(x, y):
                     return "conflict"

@@ -26,6 +26,7 @@ from recoupe.records import (
     LinkedQuantity,
     Observation,
     Quantity,
+    Span,
     Timex,
 )
 
@@ -155,15 +156,19 @@ class FigureContext:
         unit = canonical_unit(q.unit)
         if not unit or unit in not_measures():
             return None
-        clause = self._clause(q, document.text)
+        finder = self.finders.get(q.doc)
+        sentence = finder.at(q.start) if finder else None
+        clause = self._clause(q, sentence)
         role = self._role(q, clause, document.text)
         as_of = self._as_of(q, clause, document, toll=bool({role, unit} & cumulative()))
         observation = Observation(q.doc, q.start, q.end, q.value, q.qualifier, as_of)
         signature, places, groups = self._qualifiers(lq, document.text)
         modifiers = tuple(fold(m) for m in q.modifiers if m.strip())
         signature.update({f"mod:{m}": "MOD" for m in modifiers})
-        context = self._money_context(q, document.text) if q.kind == "money" else frozenset()
-        terms = self._sentence_terms(q, document.text, unit)
+        context = (
+            self._money_context(q, sentence, document.text) if q.kind == "money" else frozenset()
+        )
+        terms = self._sentence_terms(q, sentence, document.text, unit)
         return Observed(
             q,
             observation,
@@ -178,24 +183,22 @@ class FigureContext:
             context,
             terms,
             complement(document.text, q.end) if q.kind in ("percent", "money") else None,
-            self._revises(q, document.text),
+            self._revises(sentence),
         )
 
-    def _revises(self, q: Quantity, text: str) -> bool:
+    def _revises(self, sentence: Span | None) -> bool:
         """Whether the figure's sentence says it replaces an earlier one: "un bilan revu à
         la hausse", "18 blessés, contre 14 initialement"."""
-        finder = self.finders.get(q.doc)
-        sentence = finder.at(q.start) if finder else None
         if sentence is None:
             return False
         said = f" {' '.join(words(sentence.text))} "
         return any(f" {marker} " in said for marker in self.revision)
 
-    def _sentence_terms(self, q: Quantity, text: str, unit: str) -> tuple[str, ...]:
+    def _sentence_terms(
+        self, q: Quantity, sentence: Span | None, text: str, unit: str
+    ) -> tuple[str, ...]:
         """What the figure's sentence is about: its content words without numbers, dates
         and the counted noun (shared by every figure of the unit, it says nothing)."""
-        finder = self.finders.get(q.doc)
-        sentence = finder.at(q.start) if finder else None
         start, end = (sentence.start, sentence.end) if sentence else (q.start - 80, q.end + 80)
         start = max(0, start)
         unit_stem = content_terms(unit)[:1]
@@ -207,17 +210,13 @@ class FigureContext:
             t for t in content_terms("".join(chars)) if not t.isdigit() and t not in unit_stem
         )
 
-    def _money_context(self, q: Quantity, text: str) -> frozenset[str]:
+    def _money_context(self, q: Quantity, sentence: Span | None, text: str) -> frozenset[str]:
         """Content words just before an amount: what the money is ("fonds d'urgence de")."""
-        finder = self.finders.get(q.doc)
-        sentence = finder.at(q.start) if finder else None
         start = sentence.start if sentence else max(0, q.start - 60)
         return frozenset(content_terms(text[start : q.start])[-MONEY_CONTEXT_WORDS:])
 
-    def _clause(self, q: Quantity, text: str) -> tuple[int, int, int]:
+    def _clause(self, q: Quantity, sentence: Span | None) -> tuple[int, int, int]:
         """The figure's clause, and where its sentence starts."""
-        finder = self.finders.get(q.doc)
-        sentence = finder.at(q.start) if finder else None
         if sentence is None:
             return q.start, q.end, q.start
         return (*clause_around(sentence, q.start, q.end), sentence.start)
