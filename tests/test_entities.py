@@ -224,3 +224,16 @@ def test_canonicalisation_handles_thousands_of_documents() -> None:
     entities = d.entities()
     assert sum(len(e.mentions) for e in entities) == 6000
     assert entity_of(entities, "Irak").name == "Irak"
+
+
+def test_a_name_untagged_in_one_place_is_found_by_the_same_name_in_its_document() -> None:
+    d = Docs()
+    d.add("a", "Karim Mansouri", "PER")
+    d.add("a", "Mansouri", "PER")
+    d.add("b", "Nadia Selmi", "PER")
+    index = EntityIndex(d.entities())
+    karim = entity_of(d.entities(), "Karim Mansouri").id
+    assert index.entity_named("a", 900, 908, "Mansouri") == karim  # no mention there
+    assert index.entity_named("a", 0, 5, "Mansouri") == karim  # a mention there
+    assert index.entity_named("a", 900, 905, "Nadia") is None
+    assert index.entity_named("b", 900, 908, "Mansouri") is None  # not named in that document

@@ -262,3 +262,17 @@ def test_a_reflexive_speech_verb_keeps_its_pronoun(nlp: Any) -> None:
     text = "Les élus locaux se sont plaints que les travaux de la digue prennent du retard."
     (q,) = [q for q in quotes(nlp, text) if q.kind == "indirect"]
     assert q.cue == "se sont plaints"
+
+
+def test_a_speaker_the_parser_cut_at_a_glued_dash_is_whole(nlp: Any) -> None:
+    from spacy.tokens import Span as SpacySpan
+
+    from recoupe.analyze.quote_resolve import _whole_name
+
+    doc = nlp("Le port a rouvert.\nAl-Mansouri a déclaré que les quais étaient sûrs.")
+    cut = next(i for i, t in enumerate(doc) if t.text == "Mansouri")
+    assert _whole_name(SpacySpan(doc, cut, cut + 1)).text == "Al-Mansouri"
+    whole = SpacySpan(doc, cut - 2, cut + 1)
+    assert _whole_name(whole) is whole
+    plain = next(i for i, t in enumerate(doc) if t.text == "port")
+    assert _whole_name(SpacySpan(doc, plain, plain + 1)).text == "port"

@@ -39,6 +39,7 @@ class SpeakerResolver:
             found = self.last if near else None
         else:
             found = self._resolve(cand)
+            found = _whole_name(found) if found is not None else None
         if found is not None:
             self.last, self.last_end = found, cand.end
         return found
@@ -159,3 +160,29 @@ def _impersonal(pron: Token, verb: Token | None) -> bool:
     if pron.lower_ != "il" or verb is None:
         return False
     return verb.lemma_ in _IMPERSONAL or any(c.dep_ == "aux:pass" for c in verb.children)
+
+
+_DASHES = frozenset({"-", "‐", "–"})
+
+
+def _whole_name(span: Span) -> Span:
+    """A speaker cut at a glued dash ("Kazemi" of "Al-Kazemi", when the parser split the
+    name) takes its glued parts back."""
+    doc, start, end = span.doc, span.start, span.end
+
+    def glued(i: int) -> bool:  # tokens i, i + 1 (a dash) and i + 2 written as one word
+        return (
+            i >= 0
+            and i + 2 < len(doc)
+            and doc[i + 1].text in _DASHES
+            and not doc[i].whitespace_
+            and not doc[i + 1].whitespace_
+            and doc[i].text[:1].isupper()
+            and doc[i + 2].text[:1].isupper()
+        )
+
+    while glued(start - 2):
+        start -= 2
+    while glued(end - 1):
+        end += 2
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, span.label)

@@ -55,7 +55,10 @@ def consolidate(
     )
     quotes = tuple(
         LinkedQuote(
-            q, index.entity_at(q.doc, q.speaker.start, q.speaker.end) if q.speaker else None
+            q,
+            index.entity_named(q.doc, q.speaker.start, q.speaker.end, q.speaker.text)
+            if q.speaker
+            else None,
         )
         for a in analyses
         for q in a.quotes

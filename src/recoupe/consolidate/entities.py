@@ -254,9 +254,12 @@ class EntityIndex:
     def __init__(self, entities: Sequence[Entity]) -> None:
         by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self.names = {entity.id: entity.name for entity in entities}
+        named: dict[tuple[str, str], set[str]] = defaultdict(set)
         for entity in entities:
             for m in entity.mentions:
                 by_doc[m.doc].append((m.start, m.end, entity.id))
+                named[(m.doc, fold(m.text))].add(entity.id)
+        self._named = named
         self._spans = {doc: sorted(spans) for doc, spans in by_doc.items()}
         self._starts = {doc: [s[0] for s in spans] for doc, spans in self._spans.items()}
         self._longest = {
@@ -277,6 +280,15 @@ class EntityIndex:
             if overlap > 0 and (best is None or overlap > best[0]):
                 best = (overlap, eid)
         return best[1] if best else None
+
+    def entity_named(self, doc: str, start: int, end: int, text: str) -> str | None:
+        """The entity at ``[start, end)``, else the one entity the document mentions by
+        that very name elsewhere (a speaker the model did not tag as a name there)."""
+        found = self.entity_at(doc, start, end)
+        if found is not None:
+            return found
+        ids = self._named.get((doc, fold(text)), set())
+        return next(iter(ids)) if len(ids) == 1 else None
 
     def mentions_in(self, doc: str, start: int, end: int) -> list[str]:
         """Ids of the entities mentioned inside ``[start, end)``, in text order."""
