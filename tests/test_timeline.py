@@ -501,8 +501,9 @@ def test_a_headline_cut_only_at_its_start_has_no_closing_ellipsis() -> None:
 def test_a_short_sentence_with_one_date_is_its_event_whole() -> None:
     text = (
         "Les grévistes étaient 8 000 selon la CFDT, 2 100 selon la police, jeudi à Lyon, "
-        "pour la troisième journée de grève."
+        "pour la troisième journée de grève contre la réforme des retraites."
     )
+    assert len(text.split()) > HEADLINE_WORDS  # shown whole all the same
     entry = _one_entry(text, [timex("a", text, "jeudi", "2022-05-05")])
     assert entry.headline == text
 

@@ -171,7 +171,7 @@ def _said_then(
 
 def _speaker_name(speaker: Span, index: EntityIndex) -> str:
     """The speaker's entity name, else their words."""
-    entity = index.entity_at(speaker.doc, speaker.start, speaker.end)
+    entity = index.entity_named(speaker.doc, speaker.start, speaker.end, speaker.text)
     return index.names.get(entity, speaker.text) if entity else speaker.text
 
 
@@ -504,7 +504,8 @@ def headline(text: str, event: Event) -> str:
     start, end = event.clause
     clause = text[start:end].strip(" ,;:-–—")
     tokens = clause.split()
-    if len(tokens) > HEADLINE_WORDS:
+    whole = event.clause == (event.sentence.start, event.sentence.end)
+    if len(tokens) > (SENTENCE_EVENT_WORDS if whole else HEADLINE_WORDS):  # a short sentence whole
         at = len(text[start : event.timex.end].split())  # words up to the date's end
         # from the clause's start when the date is in its first words, else around the date
         first = (
