@@ -131,7 +131,7 @@ def _link_acronyms(
 
 def _link_short_names(nodes: dict[str, _Node], uf: _UnionFind) -> None:
     """A short name joins the full name it fits, when it fits only one in the corpus or
-    one far more cited than the others ("Kadhafi": Mouammar, not his sons)."""
+    one far more cited than the others ("Haddad": Karim, not his sons)."""
     persons: dict[tuple[str, ...], set[str]] = defaultdict(set)
     places: dict[str, set[str]] = defaultdict(set)
     for node, stats in nodes.items():

@@ -35,7 +35,7 @@ def translit(name: str) -> str:
 
 def core_tokens(key: str) -> tuple[str, ...]:
     """Words of a folded name, particles kept with the word they introduce:
-    "mustafa al kazemi" -> ("mustafa", "al kazemi")."""
+    "karim al mansouri" -> ("karim", "al mansouri")."""
     particles = load_gazetteer().particles
     out: list[str] = []
     pending = ""
