@@ -134,11 +134,25 @@ def test_cli_missing_topic(tmp_path: Path) -> None:
 
 
 def test_kept_days_are_spread_out() -> None:
-    from recoupe.consolidate.daily import spread
+    from recoupe.consolidate.daily import pick_days
 
-    ranked = [date(2021, 3, 1), date(2021, 3, 2), date(2021, 3, 9), date(2021, 3, 3)]
-    assert spread(ranked, 3) == [date(2021, 3, 1), date(2021, 3, 9), date(2021, 3, 3)]
-    assert spread(ranked, 1) == [date(2021, 3, 1)]
+    scores = {date(2021, 3, 1): 9.0, date(2021, 3, 2): 8.0, date(2021, 3, 9): 7.0}
+    scores[date(2021, 3, 3)] = 6.0
+    chosen = pick_days(scores, 3, decay=1.0)
+    assert chosen == [date(2021, 3, 1), date(2021, 3, 9), date(2021, 3, 3)]
+    assert pick_days(scores, 1) == [date(2021, 3, 1)]
+
+
+def test_a_busy_month_leaves_room_for_the_others() -> None:
+    from recoupe.consolidate.daily import pick_days
+
+    # a coup's month named day after day, and one day of another month a little less
+    scores = {date(2013, 7, d): 10.0 - d / 10 for d in range(1, 30, 2)}
+    scores[date(2011, 2, 11)] = 8.0
+    assert date(2011, 2, 11) not in pick_days(scores, 4, decay=1.0)
+    chosen = pick_days(scores, 4)
+    assert chosen[0] == date(2013, 7, 1)
+    assert date(2011, 2, 11) in chosen
 
 
 def test_days_outside_the_span_are_left_out(topic: tuple[Path, Path]) -> None:

@@ -5,15 +5,18 @@ Here a day is a candidate when sentences name it (a day-precise date, relative o
 resolved against their article's date) or articles were published on it; days are ranked by
 the documents that name them (those naming a day a month or more later count three times:
 hindsight tells what mattered) plus the articles published then, and kept at least
-``MIN_GAP_DAYS`` apart. Each kept day gets its sentences nearest to the centroid of its
-candidates (those naming it, and the first sentences of the articles published that day),
-covered by several articles, with near repeats merged and redundancy removed by maximal
-marginal relevance. The constants were chosen on the egypt and libya topics of CL-TLS.
+``MIN_GAP_DAYS`` apart; each day already kept in a month lowers the others of that month by
+``MONTH_DECAY``, so that one busy month (a coup's week, told by every outlet) does not take the
+whole timeline from the story's other months. Each kept day gets its sentences nearest to
+the centroid of its candidates (those naming it, and the first sentences of the articles
+published that day), covered by several articles, with near repeats merged and redundancy
+removed by maximal marginal relevance. The constants were chosen on the egypt and libya
+topics of CL-TLS.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,6 +34,7 @@ MONTH_WEIGHT = 0.2  # each document naming the day's month (or a day in it) adds
 MIN_GAP_DAYS = 2  # two kept days are at least this far apart (the next day rarely adds news)
 HINDSIGHT_DAYS = 30  # a day still named this long after it happened has lasting importance
 HINDSIGHT_WEIGHT = 2.0  # and each document naming it in hindsight counts this much more
+MONTH_DECAY = 0.8  # a day's score is multiplied by this for each day of its month kept before
 
 
 @dataclass(slots=True)
@@ -118,12 +122,14 @@ def month_mentions(analyses: Sequence[DocAnalysis]) -> dict[str, int]:
     return {month: len(docs) for month, docs in naming.items()}
 
 
-def rank_days(pools: dict[date, DayPool], months: dict[str, int] | None = None) -> list[date]:
-    """Days by the documents naming them (more when they name it a month or more later)
-    plus the articles published on them, plus a little for the documents naming their
+def day_scores(
+    pools: dict[date, DayPool], months: dict[str, int] | None = None
+) -> dict[date, float]:
+    """Each day's weight: the documents naming it (more when they name it a month or more
+    later) plus the articles published on it, plus a little for the documents naming its
     month."""
     months = months or {}
-    score = {
+    return {
         d: len(p.naming_docs)
         + HINDSIGHT_WEIGHT * len(p.hindsight_docs)
         + PUBLISHED_WEIGHT * p.articles
@@ -131,17 +137,28 @@ def rank_days(pools: dict[date, DayPool], months: dict[str, int] | None = None) 
         for d, p in pools.items()
         if p.mentioned or p.published
     }
+
+
+def rank_days(pools: dict[date, DayPool], months: dict[str, int] | None = None) -> list[date]:
+    """Days by their ``day_scores``, best first (earlier first on a tie)."""
+    score = day_scores(pools, months)
     return sorted(score, key=lambda d: (-score[d], d))
 
 
-def spread(ranked: Sequence[date], n: int, gap: int = MIN_GAP_DAYS) -> list[date]:
-    """The first ``n`` days of a ranking, skipping those too close to a day already kept."""
+def pick_days(
+    scores: dict[date, float], n: int, gap: int = MIN_GAP_DAYS, decay: float = MONTH_DECAY
+) -> list[date]:
+    """``n`` days, best first, skipping those closer than ``gap`` days to one already kept;
+    a day's score is multiplied by ``decay`` for every day of its month already kept."""
     kept: list[date] = []
-    for day in ranked:
-        if len(kept) >= n:
-            break
+    per_month: Counter[tuple[int, int]] = Counter()
+    left = dict(scores)
+    while left and len(kept) < n:
+        day = min(left, key=lambda d: (-left[d] * decay ** per_month[d.year, d.month], d))
+        del left[day]
         if all(abs((day - k).days) >= gap for k in kept):
             kept.append(day)
+            per_month[day.year, day.month] += 1
     return kept
 
 
@@ -159,7 +176,7 @@ def daily_summaries(
         pools = {d: p for d, p in pools.items() if span[0] <= d <= span[1]}
     # a day with no sentence fit to show cannot be summarised: the next day takes its place
     pools = {d: p for d, p in pools.items() if any(map(usable, [*p.mentioned, *p.published]))}
-    days = spread(rank_days(pools, month_mentions(analyses)), n_dates)
+    days = pick_days(day_scores(pools, month_mentions(analyses)), n_dates)
     all_spans = [s for d in days for s in [*pools[d].mentioned, *pools[d].published]]
     tfidf = TfIdf(content_terms(s.text) for s in all_spans)
     out: dict[date, list[Span]] = {}
