@@ -281,6 +281,46 @@ def test_a_heading_is_no_lower_bound() -> None:
     assert infer_dates([doc], [found]).documents[0].date.earliest is None
 
 
+def test_a_wire_dateline_dates_its_page() -> None:
+    text = (
+        "Budget : la gauche dénonce « l'austérité »\n\n"
+        "Rennes, le 9 mai 2023 (AFP) - Le conseil régional a voté jeudi son budget.\n\n"
+        "L'opposition a voté contre. Le texte prévoit une hausse des dépenses de transport."
+    )
+    doc = make_doc("w", text)
+    found = analysis("w", text, [timex("w", text, "le 9 mai 2023", "2023-05-09")])
+    date = infer_dates([doc], [found]).documents[0].date
+    assert (date.value, date.precision) == ("2023-05-09", "day")
+    assert date.evidence == ("la page porte « Rennes, le 9 mai 2023 »",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Le maire a dit, le 9 mai 2023 - sans attendre - qu'il partirait.",
+        "Rennes, le 9 mai 2023, le conseil a voté - enfin - son budget.",
+    ],
+)
+def test_a_date_after_a_comma_in_a_sentence_is_no_wire_dateline(line: str) -> None:
+    from recoupe.consolidate.clauses import in_wire_dateline
+
+    assert not in_wire_dateline(line, line.index("le 9 mai"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'objectif est de ramener le déficit à 5 % du PIB, puis sous 3 % en 2029.",
+        "Le port doit être agrandi, et ses quais modernisés d'ici 2029.",
+        "Port : la ville en 2029, selon « le maire »\nLe port a rouvert ses quais hier.",
+    ],
+)
+def test_a_plan_or_a_title_is_no_lower_bound(text: str) -> None:
+    doc = make_doc("p", text)
+    found = analysis("p", text, [timex("p", text, "2029", "2029")])
+    assert infer_dates([doc], [found]).documents[0].date.earliest is None
+
+
 def test_neighbours_months_apart_or_a_set_aside_clue_lower_the_confidence() -> None:
     from recoupe.consolidate.date_clues import Neighbour
     from recoupe.consolidate.dates import _confidence

@@ -177,10 +177,32 @@ def reads_alone(text: str) -> bool:
 DATELINE_WORDS = 16  # a dateline is a short line: "Publié le 4 juin 2019 à 09h12 - Mis à jour…"
 
 
+# "Paris, le 10 octobre 2024 (AFP) - Le gouvernement…": a wire story's dateline opens its
+# paragraph with a place, a comma, the date, perhaps the agency, then a dash.
+_WIRE_PLACE = re.compile(r"^\s*([A-ZÀ-Ý][\w'’. -]{0,40}),\s*(?:le\s+)?$")
+_PLACE_LINKS = frozenset({"de", "du", "des", "la", "le", "les", "sur", "en", "et"})
+_WIRE_AFTER = re.compile(r"^[^\n,;!?()–—-]{0,32}?(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
+
+
+def in_wire_dateline(text: str, start: int) -> bool:
+    """Whether the date at ``start`` is a wire story's dateline: "Paris, le 10 octobre 2024
+    (AFP) - …", "LE CAIRE, 3 juillet (Reuters) – …" at the start of a paragraph."""
+    line_start = text.rfind("\n", 0, start) + 1
+    place = _WIRE_PLACE.match(text[line_start:start]) if start - line_start <= 60 else None
+    if place is None or len(names := place[1].split()) > 4:
+        return False
+    if not all(w[:1].isupper() or w in _PLACE_LINKS for w in names):
+        return False  # "Le ministre a dit, le 10 mai - …" is no place
+    return _WIRE_AFTER.match(text[start : start + 90]) is not None
+
+
 def in_dateline(text: str, start: int, markers: Sequence[str]) -> bool:
     """Whether the date at ``start`` is a page's dateline ("Publié le 4 juin 2019",
-    "par A. B. | mis à jour le 3/03/2011"): a marker just before it, written with a capital,
-    or on a short line that is not a sentence. "L'arrêté a été publié le 28 mars." is news."""
+    "par A. B. | mis à jour le 3/03/2011", "Paris, le 10 octobre 2024 (AFP) -"): a marker
+    just before it, written with a capital, or on a short line that is not a sentence, or a
+    wire story's dateline. "L'arrêté a été publié le 28 mars." is news."""
+    if in_wire_dateline(text, start):
+        return True
     line_start = text.rfind("\n", 0, start) + 1
     near = " " + " ".join(words(text[max(line_start, start - 45) : start])) + " "
     if not preceded_by(text, start, markers) and not any(f" {fold(m)} " in near for m in markers):

@@ -171,15 +171,44 @@ def _own_timexes(doc_id: str, context: DatingContext) -> Sequence[Timex]:
 
 
 def _in_future(doc_id: str, t: Timex, context: DatingContext) -> bool:
-    """Whether the date is in a future-tense clause, or in a heading or teaser ("Le Monde
-    en 2030", no verb, no full stop): neither says the document was written after it."""
+    """Whether the date is in a future-tense clause, in a sentence telling a plan or a
+    forecast, or in a heading or teaser ("Le Monde en 2030", no verb, no full stop): none
+    says the document was written after it."""
     sentence = context.finders[doc_id].at(t.start)
     if sentence is None:
         return False
     if len(sentence.text.split()) < 5 or not ends_a_sentence(sentence.text):
         return True
+    if _is_heading(context.documents[doc_id].text, sentence):
+        return True
+    if _prospective(sentence.text):
+        return True
     start, end = clause_around(sentence, t.start, t.end)
     return is_future(context.documents[doc_id].text[start:end])
+
+
+_CLOSERS = " \t»”\"')]’"
+
+
+def _is_heading(text: str, sentence: Span) -> bool:
+    """A line of its own whose last sign is no full stop: a title ("Budget : la gauche
+    dénonce « l'austérité »"), though it ends on a closing quote."""
+    before = text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
+    after_end = text.find("\n", sentence.end)
+    after = text[sentence.end : after_end if after_end >= 0 else len(text)]
+    if before.strip() or after.strip():
+        return False
+    return not sentence.text.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+
+
+_BY = re.compile(r"\bd['’]\s?ici\b", re.IGNORECASE)
+
+
+def _prospective(sentence: str) -> bool:
+    """Whether a sentence speaks of a plan or a forecast ("l'objectif est de ramener le
+    déficit sous 3 % en 2029", "d'ici 2030"), whatever the tense of its verbs."""
+    planned = frozenset(data_json("dates.json")["prospective_words"])
+    return _BY.search(sentence) is not None or any(w in planned for w in words(sentence))
 
 
 # --- clue 2: dated documents reporting the same current events --------------------------
