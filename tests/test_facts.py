@@ -440,3 +440,43 @@ def test_a_figure_an_article_repeats_joins_its_fact_across_sources() -> None:
     ]
     (fact,) = run([("a", a_text, "2023-10-20"), ("b", b, "2023-10-20")], figures)
     assert len(fact.observations) == 3 and fact.status == "agree"
+
+
+def test_rates_of_different_indicators_are_different_facts() -> None:
+    a = "À Lyon, le taux de chômage a atteint 7,3 % au printemps, selon la préfecture."
+    b = "À Lyon, la croissance fut de 7,3 % au printemps, tandis que 12 % des commerces ont fermé."
+    figures = [
+        quantity("a", a, "7,3 %", 7.3, "%", kind="percent"),
+        quantity("b", b, "7,3 %", 7.3, "%", kind="percent"),
+        quantity("b", b, "12 %", 12, "%", kind="percent"),
+    ]
+    facts = run([("a", a, "2023-06-01"), ("b", b, "2023-06-01")], figures)
+    labels = sorted(f.label for f in facts)
+    # "tandis que" opens another clause: the 12 % is no growth figure
+    assert labels == ["% des commerces", "chômage 2023 (%)", "croissance 2023 (%)"]
+
+
+def test_a_rate_given_as_the_one_replaced_comes_first() -> None:
+    """ "6,2 %, et non plus 6,1 %": within one article the earlier forecast is listed first,
+    so that the last value of the fact is the latest."""
+    a = "Le déficit public atteindra 6,1 % du PIB en 2024, a indiqué le ministre."
+    b = "Le déficit public atteindra finalement 6,2 % du PIB en 2024, et non plus 6,1 %."
+    figures = [
+        quantity("a", a, "6,1 %", 6.1, "%", kind="percent"),
+        quantity("b", b, "6,2 %", 6.2, "%", kind="percent"),
+        quantity("b", b, "6,1 %", 6.1, "%", kind="percent"),
+    ]
+    times = [timex("a", a, "2024", "2024"), timex("b", b, "2024", "2024")]
+    facts = run([("a", a, "2024-09-25"), ("b", b, "2024-11-05")], figures, times)
+    (fact,) = facts
+    assert fact.label == "déficit 2024 (% du PIB)" and fact.status == "update"
+    assert [o.value for o in fact.observations] == [6.1, 6.1, 6.2]
+    assert [o.as_of for o in fact.observations] == ["2024-09-25", "2024-11-05", "2024-11-05"]
+
+
+def test_a_whole_and_its_initials_are_one_whole() -> None:
+    from recoupe.consolidate.facts import _same_whole
+
+    assert _same_whole("du PIB", "du produit intérieur brut")
+    assert _same_whole("du produit intérieur brut", "du PIB")
+    assert not _same_whole("du PIB", "de la population active")

@@ -1,6 +1,7 @@
-"""Two small stories written for these tests (not the seeds, not the sample corpus), read
+"""Three small stories written for these tests (not the seeds, not the sample corpus), read
 end to end as a fact-checker would: a death toll that grows over three articles, two of
-them undated, and a demonstration whose turnout the sources dispute.
+them undated, a demonstration whose turnout the sources dispute, and a budget whose deficit
+forecast is revised from one article to the next (one dated by its wire dateline only).
 
 The articles are invented in the manner of French news; no rule names their words.
 """
@@ -31,6 +32,11 @@ def quake() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def strike() -> dict[str, Any]:
     return _dossier("retraites")
+
+
+@pytest.fixture(scope="module")
+def budget() -> dict[str, Any]:
+    return _dossier("budget")
 
 
 def _by_name(dossier: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -76,3 +82,46 @@ def test_articles_dated_only_by_a_weekday_get_the_story_s_month(strike: dict[str
     assert {"2023-03-14", "2023-03-16", "2023-03-23"} <= dated
     announced = [e for e in strike["timeline"] if e["date"]["value"] == "2023-03-23"]
     assert announced and all(e["future"] for e in announced)
+
+
+def test_a_wire_dateline_dates_the_agency_story(budget: dict[str, Any]) -> None:
+    date = _by_name(budget)["02_economies.txt"]["date"]
+    assert (date["value"], date["confidence"]) == ("2024-10-10", 0.95)
+    assert "Paris, le 10 octobre 2024" in date["evidence"][0]
+
+
+def _facts_labelled(dossier: dict[str, Any], start: str) -> list[dict[str, Any]]:
+    return [f for f in dossier["facts"] if f["label"].startswith(start)]
+
+
+def test_a_revised_deficit_forecast_is_one_update_for_its_year(budget: dict[str, Any]) -> None:
+    (deficit,) = _facts_labelled(budget, "déficit 2024")
+    assert deficit["status"] == "update"
+    assert len({o["doc"] for o in deficit["observations"]}) == 3
+    values = [o["value"] for o in deficit["observations"]]
+    assert set(values) == {4.4, 6.1, 6.2} and values[-1] == 6.2  # the latest told is last
+    assert values.index(4.4) < values.index(6.2)  # "4,4 % prévu initialement" came first
+    # the 2023 outturn and the 2025 and 2029 targets are other measures
+    for year, value in (("2023", 5.5), ("2025", 5.0), ("2029", 3.0)):
+        (other,) = [f for f in _facts_labelled(budget, f"déficit {year}")
+                    if value in {o["value"] for o in f["observations"]}]  # fmt: skip
+        assert other["status"] == "single"
+
+
+def test_rates_are_grouped_by_what_they_measure(budget: dict[str, Any]) -> None:
+    (unemployment,) = _facts_labelled(budget, "chômage 2024")
+    assert unemployment["status"] == "update"
+    assert [o["value"] for o in unemployment["observations"]] == [7.3, 7.4]
+    effort = max(_facts_labelled(budget, "effort budgétaire 2025"),
+                 key=lambda f: len(f["observations"]))  # fmt: skip
+    assert effort["status"] == "agree" and len({o["doc"] for o in effort["observations"]}) == 2
+
+
+def test_a_ministry_named_by_its_seat_is_one_organisation(budget: dict[str, Any]) -> None:
+    by_name = {e["name"]: e for e in budget["entities"]}
+    ministry = by_name["Ministère français de l'Économie"]
+    assert ministry["type"] == "ORG" and len(ministry["mentions"]) >= 3  # "Bercy prépare…"
+    assert (
+        "Insee"
+        in by_name["Institut national de la statistique et des études économiques"]["aliases"]
+    )

@@ -112,6 +112,8 @@ def _boundary(doc: Doc, i: int) -> bool:
     tok = doc[i]
     if tok.is_punct and tok.text not in ("-", "'", "’"):
         return True
+    if "\n" in tok.text or (tok.is_sent_start and i > 0):  # a title's figure ends with it
+        return True
     if tok.pos_ in ("VERB", "AUX", "SCONJ") or tok.lower_ in ("qui", "que", "dont", "lorsque"):
         return True
     if tok.pos_ == "CCONJ":

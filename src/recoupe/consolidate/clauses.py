@@ -103,6 +103,9 @@ def _boundary() -> re.Pattern[str]:
     return re.compile(rf"\s*[;:—–()«»\"]\s*|,\s+(?=(?:{words_alt})\b)|,(?!\d)\s*", re.IGNORECASE)
 
 
+_SHORT_ASIDE = re.compile(r"\([^()\s\d]+(?: [^()\s\d]+){0,2}\)")
+
+
 def clause_around(sentence: Span, start: int, end: int, min_words: int = 5) -> tuple[int, int]:
     """Offsets of the clause of ``sentence`` holding ``start``..``end``.
 
@@ -110,7 +113,9 @@ def clause_around(sentence: Span, start: int, end: int, min_words: int = 5) -> t
     words, so that "en 2003," keeps the words it dates.
     """
     cuts = [sentence.start]
-    for m in _boundary().finditer(sentence.text):
+    # "(PIB)", "(RN)": a short aside in brackets names what precedes, it cuts no clause
+    text = _SHORT_ASIDE.sub(lambda m: " " * len(m[0]), sentence.text)
+    for m in _boundary().finditer(text):
         cuts.append(sentence.start + m.start())
         cuts.append(sentence.start + m.end())
     cuts.append(sentence.end)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from recoupe.consolidate.figure_context import Observed
+from recoupe.consolidate.figure_context import Observed, indicator_labels
 from recoupe.consolidate.lexicon import data_json
 from recoupe.consolidate.similarity import fold
 from recoupe.consolidate.units import unit_plural
@@ -47,7 +47,11 @@ def fact_label(unit: str, members: Sequence[Observed]) -> str:
     of_what = _most_common(m.of_what for m in members if m.of_what)
     if of_what:  # "% de la population active", "euros d'amende"
         noun = f"{noun} {of_what}"
-    role = _role_label(members[0].role)
+    indicator = indicator_labels().get(members[0].role or "")
+    if indicator:  # "déficit 2024 (% du PIB)", "effort budgétaire 2025 (euros)"
+        year = _most_common(m.period for m in members if m.period)
+        noun = f"{indicator} {year} ({noun})" if year else f"{indicator} ({noun})"
+    role = None if indicator else _role_label(members[0].role)
     role = None if role and fold(role) == fold(noun) else role
     parts = [noun, modifier, role, place]
     label = " ".join(p for p in parts if p)

@@ -27,7 +27,12 @@ from itertools import pairwise
 
 from recoupe.consolidate.entities import EntityIndex
 from recoupe.consolidate.fact_labels import fact_label
-from recoupe.consolidate.figure_context import FigureContext, Observed, cumulative
+from recoupe.consolidate.figure_context import (
+    FigureContext,
+    Observed,
+    cumulative,
+    indicator_labels,
+)
 from recoupe.consolidate.periods import Period, day_bounds, parse_period
 from recoupe.consolidate.similarity import (
     TfIdf,
@@ -35,7 +40,9 @@ from recoupe.consolidate.similarity import (
     VectorKey,
     content_terms,
     cosine,
+    stopwords,
     vector_key,
+    words,
 )
 from recoupe.consolidate.units import generic_units
 from recoupe.records import (
@@ -59,6 +66,7 @@ MAX_CANDIDATES = 25  # groups giving the same value that a bare figure is compar
 # ship, are not. A specific noun ("évacués", "soldats") is trusted alone: one story tells
 # the same count in sentences that share few words.
 CONTEXT_MIN = 0.3
+INDICATOR_CONTEXT_MIN = 0.1  # for figures of a named indicator (indicators.json)
 
 
 @dataclass(slots=True)
@@ -116,9 +124,13 @@ def _cluster(observed: Sequence[Observed], vectors: dict[int, Vector]) -> list[_
     for o in ordered:
         best: tuple[int, int, int, _Group] | None = None
         vector = vectors[id(o)]
+        # a rate of a named indicator ("le chômage … 7,3 %") is a specific measure
         generic = o.unit in generic_units()
+        # a rate of a named indicator ("le chômage … 7,3 %") is a measure of its own: its
+        # sentences need share only a little ("déficit public" here, "déficit" there)
+        least = INDICATOR_CONTEXT_MIN if o.role in indicator_labels() else CONTEXT_MIN
         for g in candidates.near(o):
-            if not _joins(o, g) or (generic and not _same_topic(vector, g)):
+            if not _joins(o, g) or (generic and not _same_topic(vector, g, least)):
                 continue
             shared = len(o.signature.keys() & g.signature.keys())
             if best is None or (shared, len(g.members), -g.number) > best[:3]:
@@ -181,6 +193,12 @@ def one_measure(group: _Group) -> list[_Group]:
     then 5) counts separate incidents, and so does a toll that falls later ("26 tués", then
     17). Figures of one time stay together (they agree or conflict)."""
     by_time: dict[str, list[Observed]] = defaultdict(list)
+    if group.role in indicator_labels():
+        # a rate or an amount of a named indicator holds for its year: the 2023 deficit and
+        # the 2024 one are two measures, each perhaps revised within its year
+        for m in group.members:
+            by_time[m.period or f"?{id(m)}"].append(m)
+        return [_regroup(group, members) for members in by_time.values()]
     for m in group.members:
         by_time[m.observation.as_of or ""].append(m)
     known = sorted((k for k in by_time if parse_period(k)), key=lambda k: _time_key(by_time[k][0]))
@@ -195,26 +213,28 @@ def one_measure(group: _Group) -> list[_Group]:
     toll = group.role in cumulative() or group.unit in cumulative()
     if not (steps == {1, -1} or (toll and steps == {-1})):
         return [group]
-    return [
-        _Group(
-            group.unit,
-            group.role,
-            members,
-            {k: v for m in members for k, v in m.signature.items()},
-            {w for m in members for w in m.context},
-            group.number,
-        )
-        for members in by_time.values()
-    ]
+    return [_regroup(group, members) for members in by_time.values()]
 
 
-def _same_topic(vector: Vector, g: _Group) -> bool:
+def _regroup(group: _Group, members: list[Observed]) -> _Group:
+    """A part of ``group``: some of its members, with their qualifiers and context."""
+    return _Group(
+        group.unit,
+        group.role,
+        members,
+        {k: v for m in members for k, v in m.signature.items()},
+        {w for m in members for w in m.context},
+        group.number,
+    )
+
+
+def _same_topic(vector: Vector, g: _Group, least: float = CONTEXT_MIN) -> bool:
     """The figure's sentence speaks of what one of the group's sentences speaks of (each
     member, not their centroid: a centroid of many incidents ends up like any sentence of
     the story). A sentence with no content word left cannot tell, and does not object."""
     if not vector or not g.topics:
         return True
-    return any(cosine(vector, other) >= CONTEXT_MIN for other in g.topics)
+    return any(cosine(vector, other) >= least for other in g.topics)
 
 
 def _joins(o: Observed, g: _Group) -> bool:
@@ -233,22 +253,34 @@ def _joins(o: Observed, g: _Group) -> bool:
 
 def _same_whole(a: str, b: str) -> bool:
     """Two complements name the same whole when their first content word is the same
-    ("de la population active", "de la population du pays")."""
+    ("de la population active", "de la population du pays"), or one is the other's
+    initials ("du PIB", "du produit intérieur brut")."""
     first_a, first_b = content_terms(a)[:1], content_terms(b)[:1]
-    return not first_a or not first_b or first_a == first_b
+    if not first_a or not first_b or first_a == first_b:
+        return True
+    return _initials(a) in (first_b[0], words(b)[-1]) or _initials(b) in (first_a[0], words(a)[-1])
+
+
+def _initials(text: str) -> str:
+    """ "du produit intérieur brut" -> "pib": the first letters of its content words."""
+    stops = stopwords()
+    return "".join(w[0] for w in words(text) if w not in stops and len(w) > 1)
 
 
 def _self_contradiction(a: Observed, b: Observed) -> bool:
     """Two different values at the same time in one document: a document does not
     contradict itself, so they measure different things (a total and its part). Values
-    dated apart ("4 400 membres lundi, 9 600 mercredi") are an update and may stay, and so
-    do figures the document gives from two sources or as a revision."""
+    dated apart ("4 400 membres lundi, 9 600 mercredi", the 2025 and 2029 deficits) are
+    an update or two measures and may stay, and so do figures the document gives from two
+    sources or as a revision ("et non plus 6,1 %")."""
     return (
         a.quantity.doc == b.quantity.doc
         and not _overlap(a, b)
         and (a.observation.as_of == b.observation.as_of or a.observation.as_of is None)
+        and a.period == b.period
         and not _told_by_two(a.quantity, b.quantity)
         and not (a.revises or b.revises)  # "bilan revu : 18 blessés, contre 14 annoncés"
+        and not (a.former or b.former)  # "6,2 %, et non plus 6,1 %"
     )
 
 
@@ -392,7 +424,7 @@ def fact_status(members: Sequence[Observed]) -> str:
     for month in by_month.values():
         for i, x in enumerate(month):
             for y in month[i + 1 :]:
-                if x.revises or y.revises:
+                if x.revises or y.revises or x.former or y.former:
                     continue  # a revised toll updates the first one
                 a, b = x.observation.as_of, y.observation.as_of
                 if toll and not _same_day(a, b):
@@ -406,14 +438,25 @@ def fact_status(members: Sequence[Observed]) -> str:
 # --- the fact record --------------------------------------------------------------------
 
 
-def _time_key(o: Observed) -> tuple[float, str, int]:
-    """Observations in time order; those of unknown time first, so that the last one listed
-    is the latest known."""
-    period: Period | None = parse_period(o.observation.as_of)
+def _time_key(o: Observed) -> tuple[float, bool, float, str, int]:
+    """Observations in time order, then in the order they were given (a 2024 deficit told
+    in September before the one told in November); those of unknown time first, so that
+    the last one listed is the latest known."""
+    return (
+        _middle(o.observation.as_of),
+        not o.former,
+        _middle(o.stated),
+        o.quantity.doc,
+        o.quantity.start,
+    )
+
+
+def _middle(value: str | None) -> float:
+    period: Period | None = parse_period(value)
     if period is None:
-        return (-math.inf, o.quantity.doc, o.quantity.start)
+        return -math.inf
     first, last = day_bounds(period)
-    return ((first.toordinal() + last.toordinal()) / 2, o.quantity.doc, o.quantity.start)
+    return (first.toordinal() + last.toordinal()) / 2
 
 
 def _fact(group: _Group) -> Fact:

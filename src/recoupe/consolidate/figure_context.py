@@ -54,6 +54,9 @@ class Observed:
     terms: tuple[str, ...] = ()  # content words of the figure's sentence, figures and unit aside
     of_what: str | None = None  # "de la population active": what a share or sum is of
     revises: bool = False  # its sentence says it replaces an earlier figure ("bilan revu")
+    stated: str | None = None  # its document's date: when the figure was given
+    former: bool = False  # told as the value replaced ("4,4 % prévu initialement")
+    period: str | None = None  # an indicator's year ("2024" for the 2024 deficit)
 
 
 _COMPLEMENT = re.compile(
@@ -119,6 +122,47 @@ def cumulative() -> frozenset[str]:
 
 
 @cache
+def _indicator_table() -> tuple[dict[tuple[str, ...], str], frozenset[str], int]:
+    """Indicator word forms (as folded word tuples) -> indicator, barrier words, window."""
+    table = data_json("indicators.json")
+    forms = {
+        tuple(words(form)): key
+        for key, entry in table["indicators"].items()
+        for form in entry["forms"]
+    }
+    return forms, frozenset(table["barriers"]), int(table["window_words"])
+
+
+@cache
+def indicator_labels() -> dict[str, str]:
+    """Each indicator's label ("déficit", "taux directeur")."""
+    table: dict[str, dict[str, str]] = data_json("indicators.json")["indicators"]
+    return {key: entry["label"] for key, entry in table.items()}
+
+
+def find_indicator(before: str, after: str | None = None) -> str | None:
+    """What a rate or an amount measures: the indicator named last in the words before it
+    ("le déficit public devrait atteindre [6,1 %]"), not beyond a word opening another
+    clause ("tandis que"), else in its complement ("[1,1 %] de croissance")."""
+    forms, barriers, window = _indicator_table()
+    longest = max(map(len, forms))
+    said = words(before)[-window:]
+    cut = max((i for i, w in enumerate(said) if w in barriers), default=-1)
+    said = said[cut + 1 :]
+    for end in range(len(said), 0, -1):
+        for size in range(min(longest, end), 0, -1):
+            if (key := forms.get(tuple(said[end - size : end]))) is not None:
+                return key
+    if after:
+        tail = words(after)
+        for start in range(len(tail)):
+            for size in range(min(longest, len(tail) - start), 0, -1):
+                if (key := forms.get(tuple(tail[start : start + size]))) is not None:
+                    return key
+    return None
+
+
+@cache
 def _roles() -> dict[str, str]:
     table: dict[str, list[str]] = data_json("roles.json")["roles"]
     return {word: role for role, forms in table.items() for word in forms}
@@ -146,6 +190,7 @@ class FigureContext:
         self.kinds = fact_kinds()
         self.since = tuple(data_json("dates.json")["since_markers"])
         self.revision = tuple(data_json("dates.json")["revision_markers"])
+        self.former_markers: dict[str, list[str]] = data_json("dates.json")["former_markers"]
 
     def observe(self, lq: LinkedQuantity) -> Observed | None:
         """The figure as an observation, or None when it is not a comparable figure."""
@@ -159,8 +204,17 @@ class FigureContext:
         finder = self.finders.get(q.doc)
         sentence = finder.at(q.start) if finder else None
         clause = self._clause(q, sentence)
+        of_what = complement(document.text, q.end) if q.kind in ("percent", "money") else None
         role = self._role(q, clause, document.text)
+        if role is None and q.kind in ("percent", "money"):
+            start = sentence.start if sentence else max(0, q.start - 120)
+            role = find_indicator(document.text[start : q.start], of_what)
+        indicator = role in indicator_labels()
         as_of = self._as_of(q, clause, document, toll=bool({role, unit} & cumulative()))
+        period = parse_period(as_of)
+        year = str(period.lo // 12) if period else None
+        if indicator and period and period.precision not in ("day", "month"):
+            as_of = document.date.value  # "6,1 % en 2024" is the 2024 deficit, told that day
         observation = Observation(q.doc, q.start, q.end, q.value, q.qualifier, as_of)
         signature, places, groups = self._qualifiers(lq, document.text)
         modifiers = tuple(fold(m) for m in q.modifiers if m.strip())
@@ -182,8 +236,20 @@ class FigureContext:
             written_noun(q),
             context,
             terms,
-            complement(document.text, q.end) if q.kind in ("percent", "money") else None,
+            of_what,
             self._revises(sentence),
+            document.date.value,
+            self._former(q, document.text),
+            year if indicator else None,
+        )
+
+    def _former(self, q: Quantity, text: str) -> bool:
+        """Whether the figure is told as the value another replaces: "et non plus 6,1 %",
+        "4,4 % prévu initialement", "18 interpellations, contre 14 annoncées"."""
+        before = " ".join(words(text[max(0, q.start - 30) : q.start])[-3:])
+        after = " ".join(words(text[q.end : q.end + 40])[:3])
+        return any(before.endswith(m) for m in self.former_markers["before"]) or any(
+            f"{after} ".startswith(f"{m} ") for m in self.former_markers["after"]
         )
 
     def _revises(self, sentence: Span | None) -> bool:
@@ -236,7 +302,7 @@ class FigureContext:
         ...", or opening its clause: "..., mais deux jours après, 12 soldats"), else its
         document's date. A toll is counted after its event: "le séisme du 8 septembre a
         fait 2 900 morts" is not a count of 8 September."""
-        best: tuple[int, Timex] | None = None
+        best: tuple[tuple[int, int], Timex] | None = None
         start, end, sentence_start = clause
         for t in self.timexes.get(q.doc, ()):
             distance = max(t.start - q.end, q.start - t.end, 0)
@@ -254,8 +320,9 @@ class FigureContext:
                 continue
             if toll and _NAMES_EVENT.search(document.text[max(0, t.start - 4) : t.start]):
                 continue
-            if best is None or distance < best[0]:
-                best = (distance, t)
+            rank = (0 if inside else 1, distance)
+            if best is None or rank < best[0]:
+                best = (rank, t)
         period = parse_period(best[1].value) if best is not None else None
         return period.value if period is not None else document.date.value
 
