@@ -321,6 +321,13 @@ def test_a_plan_or_a_title_is_no_lower_bound(text: str) -> None:
     assert infer_dates([doc], [found]).documents[0].date.earliest is None
 
 
+def test_a_dated_caption_is_a_lower_bound() -> None:
+    text = "Tripoli sous les bombes\n(Explosion à Tripoli, le 7 juin 2011, AFP)\nLe port a fermé."
+    doc = make_doc("c", text)
+    found = analysis("c", text, [timex("c", text, "le 7 juin 2011", "2011-06-07")])
+    assert infer_dates([doc], [found]).documents[0].date.earliest == "2011-06"
+
+
 def test_neighbours_months_apart_or_a_set_aside_clue_lower_the_confidence() -> None:
     from recoupe.consolidate.date_clues import Neighbour
     from recoupe.consolidate.dates import _confidence
