@@ -125,3 +125,11 @@ def test_a_ministry_named_by_its_seat_is_one_organisation(budget: dict[str, Any]
         "Insee"
         in by_name["Institut national de la statistique et des études économiques"]["aliases"]
     )
+
+
+def test_the_budget_timeline_tells_who_said_what_each_day(budget: dict[str, Any]) -> None:
+    by_date = {e["date"]["value"]: e for e in budget["timeline"]}
+    assert by_date["2024-09-25"]["headline"].startswith("Claire Dumontel : le déficit public")
+    assert "6,2 %" in by_date["2024-11-05"]["headline"]
+    assert "2024-09" not in by_date  # "et non plus 6,1 % comme annoncé en septembre"
+    assert by_date["2024-12-12"]["future"] and not by_date["2024-10-10"]["future"]

@@ -524,3 +524,22 @@ def test_an_event_told_in_the_future_within_the_newest_month_is_future() -> None
     past = "La dernière journée de grève a eu lieu le 3 mai, a indiqué le syndicat."
     then = [timex("a", past, "le 3 mai", "2022-05-03")]
     assert not _one_entry(past, then, published="2022-05").future
+
+
+def test_reported_words_before_their_incise_are_what_the_speaker_said_that_day() -> None:
+    said = "Le port de Valbrune ne rouvrira pas avant la fin de l'été, faute de dragage"
+    text = (
+        f"{said}, contre une réouverture en juin annoncée au printemps, a reconnu mardi la "
+        "maire de Valbrune, Claire Morel, devant le conseil municipal réuni en séance."
+    )
+    quote = replace(_quote(text, said, "Claire Morel", "a reconnu"), kind="indirect")
+    entry = _one_entry(text, [timex("a", text, "mardi", "2022-05-03")], [quote])
+    # no quotation marks: these are not her own words
+    assert entry.headline == f"Claire Morel : l{said[1:]}"
+
+
+def test_a_figure_compared_in_a_clause_of_its_own_is_no_event() -> None:
+    text = "Le déficit atteindra 5 % en 2025, après 6,1 % attendus cette année, a dit la ministre."
+    times = [timex("a", text, "en 2025", "2025"), timex("a", text, "cette année", "2022")]
+    entry = _one_entry(text, times)
+    assert entry.date == "2025"  # "après 6,1 % attendus cette année" made a 2022 entry

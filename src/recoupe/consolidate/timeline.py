@@ -55,6 +55,12 @@ _INCISE_END = re.compile(
     r"[.!?…](?=\s|$)|[«\n;]|\b(?:qui|que|qu['’]|dont|où|lors|alors|mais|tandis|puis|et|avant|après)\b",
     re.IGNORECASE,
 )
+# a clause opening on a connector and a figure compares a figure, it tells no event of its
+# own: "après 6,1 % attendus cette année", "puis sous la barre des 3 % en 2029"
+_ELLIPTIC = re.compile(
+    r"\s*(?:et|puis|après|contre|soit|voire|ou|au lieu d[eu']s?)\b\W*(?:\w+\W+){0,4}?\d",
+    re.IGNORECASE,
+)
 _QUALIFIERS = frozenset({"environ", "quelque", "près", "presque", "moins", "au", "ou"})
 _OPENING_MARKS = {"«", '"', "“"}
 _CLOSING_MARKS = {"»", '"', "”"}
@@ -119,6 +125,8 @@ def find_events(
                 continue
             seen.add((sentence.start, period.value))
             clause = clause_around(sentence, t.start, t.end)
+            if clause[0] > sentence.start and _ELLIPTIC.match(text, clause[0]):
+                continue  # "…, et non plus 6,1 % comme annoncé en septembre": no event
             ents = _entities_in(analysis, sentence, index)
             said = _said_then(incises, t, index)
             raw.append((analysis.doc, sentence, clause, period, t, ents, said))
@@ -140,8 +148,10 @@ def _incises(text: str, quotes: Sequence[Quote]) -> list[tuple[int, int, Quote]]
     found = []
     for q in quotes:
         speaker = q.speaker
-        if q.kind != "direct" or speaker is None or not q.text[:1].isupper():
+        if speaker is None or not q.text[:1].isupper():
             continue  # a fragment woven into a sentence ("a dénoncé des « … »"): no headline
+        if q.kind != "direct" and q.end > speaker.start:
+            continue  # reported speech after its verb ("X a dit mardi que …") is the event
         if q.end <= speaker.start:  # the incise runs on to its full stop: "», a déclaré
             # X, la maire, jointe par téléphone mardi."
             stop = _INCISE_END.search(text, speaker.end, speaker.end + SAID_GAP_CHARS)
@@ -499,8 +509,10 @@ def headline(text: str, event: Event) -> str:
     if event.said is not None:
         words = event.said.text.split()
         said = " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
-        who = event.said_by
-        return f"{who[:1].upper()}{who[1:]} : « {said} »"
+        who = f"{event.said_by[:1].upper()}{event.said_by[1:]}"
+        if event.said.kind != "direct":  # reported words are not quoted as said
+            return f"{who} : {said[:1].lower()}{said[1:]}"
+        return f"{who} : « {said} »"
     start, end = event.clause
     clause = text[start:end].strip(" ,;:-–—")
     tokens = clause.split()
