@@ -84,6 +84,8 @@ Au premier trimestre 2023, le PIB a progressé. | - | premier trimestre 2023 | D
 au 3e trimestre de 2022, les ventes | - | 3e trimestre de 2022 | DATE | 2022-Q3 | -
 Au premier semestre, les ventes ont baissé. | 2023-09-05 | premier semestre | DATE | 2023-H1 | -
 Le dernier trimestre 2021 a été bon. | - | dernier trimestre 2021 | DATE | 2021-Q4 | -
+Le taux était de 7 % au deuxième trimestre. | 2024-09-25 | deuxième trimestre | DATE | 2024-Q2 | -
+Au quatrième trimestre, le PIB | 2024-02-10 | quatrième trimestre | DATE | 2023-Q4 | -
 Le 11-Novembre 2018, Paris a commémoré. | - | Le 11-Novembre 2018 | DATE | 2018-11-11 | -
 Roi renversé en 1969. Dans la soirée, des tirs. | 2011-04-23 | la soirée | TIME | 2011-04-23TEV | -
 Arrivé le 3 mars 2011. Dans la soirée, un discours. | - | la soirée | TIME | 2011-03-03TEV | -

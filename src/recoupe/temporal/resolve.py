@@ -180,10 +180,16 @@ def _partial(expr: Expr, dct: Point | None, direction: Direction) -> tuple[Point
         return None, _unknown_year(expr)
     strict = expr.direction is not None
     way = expr.direction if strict else direction()
-    if way in (PRESENT, None) and expr.season is not None and expr.ordinal is None:
+    if way in (PRESENT, None) and _is_season(expr.season) and expr.ordinal is None:
         return None, _unknown_year(expr)  # "en été, la demande augmente": a habit
     year, point = _choose(found, dct, way, strict, expr.season is not None)
     return point, _format_calendar(expr, point, year) or ""
+
+
+def _is_season(part: str | None) -> bool:
+    """Spring, summer, autumn or winter; not a quarter or a half ("au deuxième trimestre" is
+    the one of the news, not a habit)."""
+    return part is not None and not part.startswith(("Q", "H"))
 
 
 def _unknown_year(expr: Expr) -> str:
