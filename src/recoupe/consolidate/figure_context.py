@@ -145,20 +145,28 @@ def find_indicator(before: str, after: str | None = None) -> str | None:
     ("le déficit public devrait atteindre [6,1 %]"), not beyond a word opening another
     clause ("tandis que"), else in its complement ("[1,1 %] de croissance")."""
     forms, barriers, window = _indicator_table()
-    longest = max(map(len, forms))
     said = words(before)[-window:]
     cut = max((i for i, w in enumerate(said) if w in barriers), default=-1)
     said = said[cut + 1 :]
+    # the last form ending before the figure, else the first one in its complement
     for end in range(len(said), 0, -1):
-        for size in range(min(longest, end), 0, -1):
-            if (key := forms.get(tuple(said[end - size : end]))) is not None:
-                return key
-    if after:
-        tail = words(after)
-        for start in range(len(tail)):
-            for size in range(min(longest, len(tail) - start), 0, -1):
-                if (key := forms.get(tuple(tail[start : start + size]))) is not None:
-                    return key
+        if (key := _form_ending(said[:end], forms)) is not None:
+            return key
+    tail = words(after or "")[::-1]
+    for start in range(len(tail), 0, -1):
+        if (key := _form_ending(tail[:start], forms, reverse=True)) is not None:
+            return key
+    return None
+
+
+def _form_ending(
+    tokens: list[str], forms: dict[tuple[str, ...], str], reverse: bool = False
+) -> str | None:
+    """The indicator of the longest form ending ``tokens`` (read backwards if ``reverse``)."""
+    for size in range(min(len(tokens), max(map(len, forms))), 0, -1):
+        found = tuple(tokens[-size:])
+        if (key := forms.get(found[::-1] if reverse else found)) is not None:
+            return key
     return None
 
 
