@@ -508,6 +508,23 @@ def test_a_short_sentence_with_one_date_is_its_event_whole() -> None:
     assert entry.headline == text
 
 
+def test_a_clause_short_enough_is_its_headline_whole() -> None:
+    """ "Le maire affirme que … en 2019" with a second date after it: the date's clause
+    (24 words) is shown whole, not cut into "… que la digue …"."""
+    clause = (
+        "Le maire affirme que la digue du port de Valbrune doit être renforcée à la lumière "
+        "de la tempête qui a ravagé la côte en 2019"
+    )
+    text = f"{clause}, mais les travaux ne commenceront pas avant mars 2023."
+    assert HEADLINE_WORDS < len(clause.split()) <= 30
+    times = [timex("a", text, "en 2019", "2019"), timex("a", text, "mars 2023", "2023-03")]
+    found = replace(analysis("a", text, times), quotes=())
+    index = _entities(analyses_mentions=[])[0]
+    timeline = build_timeline([make_doc("a", text, "2022-05-05")], [found], index, Settings())
+    (past,) = [e for e in timeline if e.date == "2019"]
+    assert past.headline == clause
+
+
 def test_a_long_clause_is_cut_from_its_start_when_its_date_comes_early() -> None:
     tail = " ".join(f"mot{i}" for i in range(HEADLINE_WORDS))
     text = f"La crue de la Brèche a emporté le vieux pont et le moulin le 3 mars 2022 et {tail}."

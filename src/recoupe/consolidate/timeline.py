@@ -44,8 +44,8 @@ from recoupe.settings import Settings
 
 MERGE_SIM = {"day": 0.3, "month": 0.25, "year": 0.15}  # cosine to merge two events
 MERGE_SIM_SHARED_ENTITY = 0.05  # ... or this much when they share an entity
-HEADLINE_WORDS = 22
-SENTENCE_EVENT_WORDS = 30  # a sentence this short with one date is its event, whole
+HEADLINE_WORDS = 22  # a longer clause is cut to this many words around its date
+SENTENCE_EVENT_WORDS = 30  # a sentence (one date) or a clause this short is shown whole
 MIN_CLAUSE_TERMS = 4  # shorter clauses are compared through their whole sentence
 # a sentence ends after a word ("ça. Il"), not after an initial or a title ("M. Morel")
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ]{2})[.!?…]\s+[A-ZÀ-Ý«\"]")
@@ -516,8 +516,7 @@ def headline(text: str, event: Event) -> str:
     start, end = event.clause
     clause = text[start:end].strip(" ,;:-–—")
     tokens = clause.split()
-    whole = event.clause == (event.sentence.start, event.sentence.end)
-    if len(tokens) > (SENTENCE_EVENT_WORDS if whole else HEADLINE_WORDS):  # a short sentence whole
+    if len(tokens) > SENTENCE_EVENT_WORDS:  # a clause or a sentence short enough is whole
         at = len(text[start : event.timex.end].split())  # words up to the date's end
         # from the clause's start when the date is in its first words, else around the date
         first = (
