@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from recoupe.cli import app
-from recoupe.consolidate.daily import daily_summaries, day_pools, rank_days
+from recoupe.consolidate.daily import DayPool, daily_summaries, day_pools, day_scores
 from recoupe.evaluate.tls import (
     evaluate_tls,
     load_topic,
@@ -76,6 +76,12 @@ def test_folder_names_date_the_articles(topic: tuple[Path, Path]) -> None:
     documents = load_topic(topic[0], Settings())
     assert sorted(d.date.value for d in documents) == sorted(ARTICLES)
     assert all(d.date.provenance == "metadata" and d.date.precision == "day" for d in documents)
+
+
+def rank_days(pools: dict[date, DayPool], months: dict[str, int] | None = None) -> list[date]:
+    """Days by their score, best first (earlier first on a tie)."""
+    score = day_scores(pools, months)
+    return sorted(score, key=lambda d: (-score[d], d))
 
 
 def test_reference_shape(topic: tuple[Path, Path]) -> None:

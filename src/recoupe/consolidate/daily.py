@@ -139,12 +139,6 @@ def day_scores(
     }
 
 
-def rank_days(pools: dict[date, DayPool], months: dict[str, int] | None = None) -> list[date]:
-    """Days by their ``day_scores``, best first (earlier first on a tie)."""
-    score = day_scores(pools, months)
-    return sorted(score, key=lambda d: (-score[d], d))
-
-
 def pick_days(
     scores: dict[date, float], n: int, gap: int = MIN_GAP_DAYS, decay: float = MONTH_DECAY
 ) -> list[date]:

@@ -15,14 +15,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from recoupe.consolidate.periods import parse_period
 from recoupe.records import UNKNOWN_DATE, DocAnalysis, Document
 from recoupe.settings import Settings
 
 
 def month_number(value: str) -> int:
     """Months since year 0 of the month a value starts in ("2011-03-10" -> 2011 * 12 + 2)."""
-    month = int(value[5:7]) if len(value) >= 7 and value[5:7].isdigit() else 1
-    return int(value[:4]) * 12 + month - 1
+    period = parse_period(value)
+    if period is None:
+        raise ValueError(f"not a calendar date: {value!r}")
+    return period.lo
 
 
 def hide_dates(documents: Sequence[Document], hide: str) -> tuple[list[Document], set[str]]:
