@@ -208,8 +208,13 @@ _BY = re.compile(r"\bd['’]\s?ici\b", re.IGNORECASE)
 def _prospective(sentence: str) -> bool:
     """Whether a sentence speaks of a plan or a forecast ("l'objectif est de ramener le
     déficit sous 3 % en 2029", "d'ici 2030"), whatever the tense of its verbs."""
-    planned = frozenset(data_json("dates.json")["prospective_words"])
+    planned = _prospective_words()
     return _BY.search(sentence) is not None or any(w in planned for w in words(sentence))
+
+
+@cache
+def _prospective_words() -> frozenset[str]:
+    return frozenset(data_json("dates.json")["prospective_words"])
 
 
 # --- clue 2: dated documents reporting the same current events --------------------------

@@ -122,15 +122,17 @@ def cumulative() -> frozenset[str]:
 
 
 @cache
-def _indicator_table() -> tuple[dict[tuple[str, ...], str], frozenset[str], int]:
-    """Indicator word forms (as folded word tuples) -> indicator, barrier words, window."""
+def _indicator_table() -> tuple[dict[tuple[str, ...], str], frozenset[str], int, int]:
+    """Indicator word forms (as folded word tuples) -> indicator, barrier words, window, and
+    the number of words of the longest form."""
     table = data_json("indicators.json")
     forms = {
         tuple(words(form)): key
         for key, entry in table["indicators"].items()
         for form in entry["forms"]
     }
-    return forms, frozenset(table["barriers"]), int(table["window_words"])
+    longest = max(map(len, forms))
+    return forms, frozenset(table["barriers"]), int(table["window_words"]), longest
 
 
 @cache
@@ -144,26 +146,27 @@ def find_indicator(before: str, after: str | None = None) -> str | None:
     """What a rate or an amount measures: the indicator named last in the words before it
     ("le déficit public devrait atteindre [6,1 %]"), not beyond a word opening another
     clause ("tandis que"), else in its complement ("[1,1 %] de croissance")."""
-    forms, barriers, window = _indicator_table()
+    forms, barriers, window, longest = _indicator_table()
     said = words(before)[-window:]
     cut = max((i for i, w in enumerate(said) if w in barriers), default=-1)
     said = said[cut + 1 :]
     # the last form ending before the figure, else the first one in its complement
     for end in range(len(said), 0, -1):
-        if (key := _form_ending(said[:end], forms)) is not None:
+        if (key := _form_ending(said[:end], forms, longest)) is not None:
             return key
     tail = words(after or "")[::-1]
     for start in range(len(tail), 0, -1):
-        if (key := _form_ending(tail[:start], forms, reverse=True)) is not None:
+        if (key := _form_ending(tail[:start], forms, longest, reverse=True)) is not None:
             return key
     return None
 
 
 def _form_ending(
-    tokens: list[str], forms: dict[tuple[str, ...], str], reverse: bool = False
+    tokens: list[str], forms: dict[tuple[str, ...], str], longest: int, reverse: bool = False
 ) -> str | None:
-    """The indicator of the longest form ending ``tokens`` (read backwards if ``reverse``)."""
-    for size in range(min(len(tokens), max(map(len, forms))), 0, -1):
+    """The indicator of the longest form (at most ``longest`` words) ending ``tokens`` (read
+    backwards if ``reverse``)."""
+    for size in range(min(len(tokens), longest), 0, -1):
         found = tuple(tokens[-size:])
         if (key := forms.get(found[::-1] if reverse else found)) is not None:
             return key
