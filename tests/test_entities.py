@@ -64,29 +64,29 @@ def test_a_metonym_of_an_organisation_keeps_the_organisation_type() -> None:
 
 def test_spellings_and_transliterations_are_one_entity() -> None:
     d = Docs()
-    d.add("a", "Mohammed al-Soudani", "PER")
-    d.add("b", "Mohammed al-Sudani", "PER")
-    d.add("b", "Mohammed al-Sudani", "PER")
-    d.add("c", "Mouammar Kadhafi", "PER")
-    d.add("c", "Muammar Kaddafi", "PER")
+    d.add("a", "Karim al-Tounsi", "PER")
+    d.add("b", "Karim al-Tunsi", "PER")
+    d.add("b", "Karim al-Tunsi", "PER")
+    d.add("c", "Mounir Radhami", "PER")
+    d.add("c", "Munir Raddami", "PER")
     entities = d.entities()
     assert len(entities) == 2
-    assert entity_of(entities, "Mohammed al-Soudani").name == "Mohammed al-Sudani"
+    assert entity_of(entities, "Karim al-Tounsi").name == "Karim al-Tunsi"
 
 
 def test_a_surname_joins_the_only_full_name_that_fits() -> None:
     d = Docs()
-    d.add("a", "Donald Trump", "PER", role="président américain")
-    d.add("b", "Trump", "PER")
-    d.add("c", "Mustafa Al-Kazemi", "PER")
-    d.add("c", "Al-Kazemi", "PER")
-    d.add("d", "Al-Kazemi", "LOC")
-    d.add("d", "Al-Kazemi", "PER")
+    d.add("a", "Anne Moreau", "PER", role="maire de Valbrune")
+    d.add("b", "Moreau", "PER")
+    d.add("c", "Samir Al-Harbi", "PER")
+    d.add("c", "Al-Harbi", "PER")
+    d.add("d", "Al-Harbi", "LOC")
+    d.add("d", "Al-Harbi", "PER")
     entities = d.entities()
-    trump = entity_of(entities, "Trump")
-    assert trump.name == "Donald Trump" and trump.aliases == ("Trump",)
-    kazemi = entity_of(entities, "Mustafa Al-Kazemi")
-    assert kazemi.type == "PER" and len(kazemi.mentions) == 4
+    moreau = entity_of(entities, "Moreau")
+    assert moreau.name == "Anne Moreau" and moreau.aliases == ("Moreau",)
+    harbi = entity_of(entities, "Samir Al-Harbi")
+    assert harbi.type == "PER" and len(harbi.mentions) == 4
 
 
 def test_an_ambiguous_surname_stays_apart() -> None:
@@ -186,14 +186,14 @@ def test_the_index_finds_entities_by_overlap() -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("al-Soudani", "Al Sudani"), ("Kadhafi", "Kaddafi"), ("el-Sissi", "al-Sisi")],
+    [("al-Tounsi", "Al Tunsi"), ("Radhami", "Raddami"), ("el-Hassani", "al-Hasani")],
 )
 def test_transliteration_keys(a: str, b: str) -> None:
     assert translit(a) == translit(b)
 
 
 def test_name_parts() -> None:
-    assert core_tokens("mustafa al kazemi") == ("mustafa", "al kazemi")
+    assert core_tokens("samir al harbi") == ("samir", "al harbi")
     assert place_head("brehac sur loire") == "brehac"
     assert place_head("loire atlantique") is None
 
@@ -207,12 +207,12 @@ def test_fuzzy_pairs_compare_inside_blocks_only() -> None:
 def test_a_surname_goes_to_a_full_name_far_more_cited_than_the_others() -> None:
     d = Docs()
     for doc in "abcd":
-        d.add(doc, "Mouammar Kadhafi", "PER")
-    d.add("e", "Saïf al-Islam Kadhafi", "PER")
-    d.add("f", "Kadhafi", "PER")
+        d.add(doc, "Mounir Radhami", "PER")
+    d.add("e", "Saïd al-Islam Radhami", "PER")
+    d.add("f", "Radhami", "PER")
     entities = d.entities()
-    assert entity_of(entities, "Kadhafi").name == "Mouammar Kadhafi"
-    assert len(entity_of(entities, "Saïf al-Islam Kadhafi").mentions) == 1
+    assert entity_of(entities, "Radhami").name == "Mounir Radhami"
+    assert len(entity_of(entities, "Saïd al-Islam Radhami").mentions) == 1
 
 
 def test_canonicalisation_handles_thousands_of_documents() -> None:

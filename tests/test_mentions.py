@@ -262,10 +262,10 @@ def test_portfolios_headings_and_shouting_are_not_names(
 def test_capital_determiners_that_never_begin_a_name_go(nlp: Any) -> None:
     got = repaired(
         nlp,
-        "Un Kadhafi affaibli parle. Le Monde le rapporte.",
-        [("Un Kadhafi", "PER"), ("Le Monde", "ORG")],
+        "Un Radhami affaibli parle. Le Monde le rapporte.",
+        [("Un Radhami", "PER"), ("Le Monde", "ORG")],
     )
-    assert [m.text for m in got] == ["Kadhafi", "Le Monde"]
+    assert [m.text for m in got] == ["Radhami", "Le Monde"]
 
 
 def test_a_listed_name_spaced_differently_is_still_that_name(nlp: Any) -> None:
@@ -277,17 +277,17 @@ def test_a_listed_name_spaced_differently_is_still_that_name(nlp: Any) -> None:
 
 
 def test_dashes_glued_to_a_name_are_not_part_of_it(nlp: Any) -> None:
-    text = "Le colonel -Kadhafi a parlé à Tripoli- puis à Syrte."
+    text = "Le colonel -Radhami a parlé à Tripoli- puis à Syrte."
     doc = nlp.make_doc(text)
     spans = []
-    for surface, label in (("-Kadhafi", "PER"), ("Tripoli-", "LOC"), ("Syrte", "LOC")):
+    for surface, label in (("-Radhami", "PER"), ("Tripoli-", "LOC"), ("Syrte", "LOC")):
         start = text.index(surface)
         span = doc.char_span(start, start + len(surface), label=label, alignment_mode="expand")
         assert span is not None
         spans.append(span)
     doc.ents = spans
     found = mentions_from_doc(doc, "d1")
-    assert [m.text for m in found] == ["Kadhafi", "Tripoli", "Syrte"]
+    assert [m.text for m in found] == ["Radhami", "Tripoli", "Syrte"]
     for m in found:
         assert text[m.start : m.end] == m.text
 
