@@ -1,9 +1,9 @@
 """What surrounds a figure: the elided counted noun, the places and owners that qualify it.
 
-"2 500 soldats en Irak et 900 en Syrie": the 900 borrows "soldats" (and its modifiers)
-from the figure before it and is qualified by "Syrie"; "Les manifestants étaient 12 000"
-counts the subject; "Les États-Unis ont 2 500
-soldats" gives the owner. Spans are returned as character offsets of the names.
+"1 200 soldats au Niger et 400 au Tchad": the 400 borrows "soldats" (and its modifiers)
+from the figure before it and is qualified by "Tchad"; "Les manifestants étaient 12 000"
+counts the subject; "La France a 1 200 soldats" gives the owner. Spans are returned as
+character offsets of the names.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def _same_sentence(doc: Doc, i: int, j: int) -> bool:
 
 
 def place_spans(doc: Doc, reading: Reading, stop: int) -> list[Span]:
-    """Names right after the figure, led by a preposition: "en Irak", "de l'OTAN"."""
+    """Names right after the figure, led by a preposition: "au Niger", "de l'OTAN"."""
     start = (
         reading.last + 1 + len(reading.modifiers)
         if reading.noun is not None
@@ -136,7 +136,7 @@ def owner_span(doc: Doc, reading: Reading) -> Span | None:
     if reading.noun is not None:
         noun: Token = doc[reading.noun]
     elif number.dep_ == "conj" and number.head.pos_ == "NOUN":
-        noun = number.head  # "2500 soldats en Irak et 900 en Syrie": the 900 shares the owner
+        noun = number.head  # "1200 soldats au Niger et 400 au Tchad": the 400 shares the owner
     else:
         return None
     verb = noun.head

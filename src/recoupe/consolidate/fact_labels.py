@@ -1,4 +1,4 @@
-"""Readable labels for facts: "soldats américains en Irak"."""
+"""Readable labels for facts: "soldats français au Niger"."""
 
 from __future__ import annotations
 

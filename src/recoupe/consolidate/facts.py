@@ -4,13 +4,13 @@ A figure (a ``Quantity`` counting people, attacks, money or a percentage) become
 ``Observation`` dated by the explicit date attached to it in its clause, else by its
 document's date. Observations are grouped when they count the same unit (synonyms folded:
 soldats, militaires, troupes), with the same role (killed, wounded...), and compatible
-qualifying entities: a figure "en Irak" never joins one "en Syrie", while a figure without a
+qualifying entities: a figure "au Niger" never joins one "au Tchad", while a figure without a
 place may join either (the best one). Blocking by (unit, role) keeps this near-linear.
 
 Each group gets a status:
 
 * ``single``: one observation;
-* ``agree``: the values are compatible once qualifiers are read ("environ 2 500", "2 500");
+* ``agree``: the values are compatible once qualifiers are read ("environ 1 200", "1 200");
 * ``update``: values differ but at different (or unknown) times: the later one supersedes
   (a count that goes up and down, or a toll that falls, is split: separate incidents);
 * ``conflict``: values that cannot both hold at the same time (same month or day).
@@ -55,7 +55,7 @@ from recoupe.records import (
     Quantity,
 )
 
-APPROX_TOLERANCE = 0.1  # "environ 2 500" covers 2 250..2 750
+APPROX_TOLERANCE = 0.1  # "environ 1 200" covers 1 080..1 320
 EXACT_TOLERANCE = 0.005
 MAX_RATIO = 10.0  # figures further apart than this are not the same measure
 MAX_CANDIDATES = 25  # groups giving the same value that a bare figure is compared with
@@ -114,8 +114,8 @@ def build_facts(
 def _cluster(observed: Sequence[Observed], vectors: dict[int, Vector]) -> list[_Group]:
     """Greedy grouping, most specific figures first; each joins the best compatible group.
 
-    A figure with fewer qualifiers than a group ("2 500 soldats" against "2 500 soldats en
-    Irak") joins it only when it gives the same value: otherwise it may be a total over
+    A figure with fewer qualifiers than a group ("1 200 soldats" against "1 200 soldats au
+    Niger") joins it only when it gives the same value: otherwise it may be a total over
     several places, and stays apart.
     """
     groups: list[_Group] = []

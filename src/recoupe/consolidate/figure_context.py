@@ -46,7 +46,7 @@ class Observed:
     kind: str
     role: str | None
     signature: dict[str, str]  # entity id or "mod:word" -> kind of qualifier (LOC, ORG, MOD)
-    places: tuple[str, ...]  # "en Irak": where the figure holds, with its preposition
+    places: tuple[str, ...]  # "au Niger": where the figure holds, with its preposition
     groups: tuple[str, ...]  # names of the organisations qualifying it
     modifiers: tuple[str, ...]
     noun: str | None  # the counted noun as written ("sapeurs-pompiers"), for labels

@@ -46,7 +46,7 @@ def _facts(data: dict[str, Any], docs: view.DocIndex) -> list[str]:
 
 
 def _in_sentence(o: dict[str, Any]) -> str:
-    """The figure in its sentence, the figure in bold ("… en Irak et **900** en Syrie …")."""
+    """The figure in its sentence, the figure in bold ("… au Niger et **400** au Tchad …")."""
     context = o.get("context")
     if not context:
         return md(o["excerpt"])

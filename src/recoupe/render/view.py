@@ -83,8 +83,8 @@ class DocIndex:
     def in_sentence(self, doc_id: str, start: int, end: int) -> Item:
         """The words around ``start``..``end`` up to its sentence's ends (at most
         ``CONTEXT_CHARS`` each side): ``before``, ``match``, ``after``, for a figure shown in
-        the words that give it its meaning ("900" alone says nothing; "2 500 soldats en
-        Irak et 900 en Syrie" does)."""
+        the words that give it its meaning ("400" alone says nothing; "1 200 soldats au
+        Niger et 400 au Tchad" does)."""
         text, offset = self.window(doc_id, start - CONTEXT_CHARS, end + CONTEXT_CHARS)
         lo, hi = start - offset, end - offset
         before, match, after = text[:lo], text[lo:hi], text[hi:]

@@ -225,7 +225,7 @@ def year(m: re.Match[str], text: str) -> Found:
 
 def _year_context_ok(m: re.Match[str], text: str) -> bool:
     """A bare 4-digit number is a year after "en", "depuis"..., or when no noun follows it
-    ("2500 soldats" is a count; "en 2014 de grandes parties", "2004 auront lieu" are years)."""
+    ("1200 soldats" is a count; "en 2014 de nombreuses villes", "2004 auront lieu" are years)."""
     lex = lexicon()
     before = words_before(text, m.start(), 30)
     prev = before[-1] if before else ""
