@@ -130,16 +130,21 @@ def _timexes() -> tuple[Timex, ...]:
 
 
 def _facts() -> tuple[Fact, ...]:
-    def obs(doc: str, text: str, needle: str, value: float, qualifier: str, as_of: str | None):
+    def obs(
+        doc: str, text: str, needle: str, value: float, qualifier: str, as_of: str | None,
+        source: tuple[str, str | None] = (None, None),
+    ) -> Observation:
         _, start, end, _ = _at(doc, text, needle)
-        return Observation(doc, start, end, value, qualifier, as_of)
+        return Observation(doc, start, end, value, qualifier, as_of, *source)
 
     return (
         Fact(
             "f-evacues", "habitants évacués à Valbrune", "habitant",
             (obs("d-c", TEXT_C, "300 habitants", 300, "exact", "2024-01"),
-             obs("d-a", TEXT_A, "1 200 habitants", 1200, "exact", "2024-03-05"),
-             obs("d-b", TEXT_B, "environ 1 500 habitants", 1500, "approx", "2024-03")),
+             obs("d-a", TEXT_A, "1 200 habitants", 1200, "exact", "2024-03-05",
+                 (f"la préfecture {HOSTILE}", None)),
+             obs("d-b", TEXT_B, "environ 1 500 habitants", 1500, "approx", "2024-03",
+                 ("mairie de Valbrune", "e-mairie"))),
             "conflict",
         ),
         Fact("f-hostile", f"chiffre {HOSTILE_IMG}", "habitant",

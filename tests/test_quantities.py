@@ -161,6 +161,9 @@ def test_two_figures_in_one_phrase(nlp: Any) -> None:
         ("Environ 300 personnes ont été interpellées, a indiqué la police.", "police"),
         ("Le maire Jean Dupont a déclaré que 85 familles restaient relogées.", "Jean Dupont"),
         ("La préfecture recense désormais plus de 300 évacués.", "préfecture"),
+        ("La Banque du Maroc reste prudente : elle prévoit une croissance de 2,1 %.", "Banque"),
+        ("Un bilan de 12 morts, chiffre avancé par la protection civile.", "protection"),
+        ("Au total, 43 morts recensés par l'AFP dans la capitale.", "AFP"),
     ],
 )
 def test_attribution(nlp: Any, text: str, source: str) -> None:
@@ -200,6 +203,31 @@ def test_timex_spans_are_skipped(nlp: Any) -> None:
 def test_numbers_found_without_parse() -> None:
     found = find_numbers("Plus de 2 500 soldats, une quarantaine de vaches et trois chars.")
     assert [n.value for n in found] == [2500, 40, 3]
+
+
+def test_source_of_the_second_figure_of_a_comparison(nlp: Any) -> None:
+    text = "L'inflation atteindra 2,4 %, contre 1,9 % retenu par la banque centrale."
+    first, second = figures(nlp, text)
+    assert first.attributed_to is None
+    assert second.attributed_to is not None and second.attributed_to.text == "la banque centrale"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the agent of a killing or a holding is no source of the count
+        "Au moins 30 civils tués par l'armée ont été enterrés samedi.",
+        "Les 20 otages retenus par les ravisseurs ont été libérés.",
+        "Elle cite deux livres publiés par un ancien officier.",
+        # a passive "prévu" names no source; "visant" is no reporting
+        "Des marches sont prévues dans plusieurs des 27 provinces du pays.",
+        "Les sanctions visent un fonds dont les actifs représentent 50 milliards d'euros.",
+        # a pronoun whose nearest subject disagrees stays unresolved
+        "Les syndicats sont inquiets : elle prévoit 300 suppressions de postes.",
+    ],
+)
+def test_no_source(nlp: Any, text: str) -> None:
+    assert all(q.attributed_to is None for q in figures(nlp, text))
 
 
 def test_each_figure_takes_its_nearest_source(nlp: Any) -> None:

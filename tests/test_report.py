@@ -70,6 +70,9 @@ def test_the_page_loads_nothing_from_anywhere(html: str) -> None:
         "Citations",
         "habitants évacués à Valbrune",
         "contradictoire",  # the fact's status badge
+        # who gives each figure, linked to its entity when it is one
+        'selon <a href="#ent-e-mairie">mairie de Valbrune</a>',
+        "selon la préfecture &lt;script&gt;",
         "5 mars 2024",
         "semaine 11 de 2024",
         "environ 1\u202f500",

@@ -40,6 +40,8 @@ PAGES = [
             "janvier 2024",
             "Crue à Valbrune",
             "Selon la mairie de Valbrune, <mark>environ 1 500 habitants</mark> ont quitté",
+            'selon <a href="/entities/e-mairie">mairie de Valbrune</a>',  # read from SQLite
+            "selon la préfecture &lt;script&gt;",
             '<span class="cite-when">, vers mars 2024</span>',
         ],
     ),

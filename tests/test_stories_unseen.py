@@ -133,3 +133,23 @@ def test_the_budget_timeline_tells_who_said_what_each_day(budget: dict[str, Any]
     assert "6,2 %" in by_date["2024-11-05"]["headline"]
     assert "2024-09" not in by_date  # "et non plus 6,1 % comme annoncé en septembre"
     assert by_date["2024-12-12"]["future"] and not by_date["2024-10-10"]["future"]
+
+
+def test_two_sources_forecasting_one_rate_differently_conflict(budget: dict[str, Any]) -> None:
+    # "elle [la Banque de France] prévoit … 0,8 % en 2025, contre 1,1 % retenu par Bercy"
+    (growth,) = _facts_labelled(budget, "croissance 2025")
+    assert growth["status"] == "conflict"
+    names = {e["id"]: e["name"] for e in budget["entities"]}
+    given = {
+        (o["value"], names.get(o["source"]["entity"]) if o["source"] else None)
+        for o in growth["observations"]
+    }
+    assert (0.8, "Banque de France") in given
+    assert any(value == 1.1 and name is not None for value, name in given)
+
+
+def test_a_role_names_the_person_introduced_with_it_elsewhere(budget: dict[str, Any]) -> None:
+    # 03 writes only "La ministre de l'Économie a répété…"; 01 introduced her by name
+    names = {e["id"]: e["name"] for e in budget["entities"]}
+    by_role = [q for q in budget["quotes"] if q["speaker"]["text"] == "La ministre de l'Économie"]
+    assert by_role and {names.get(q["speaker"]["entity"]) for q in by_role} == {"Claire Dumontel"}

@@ -193,6 +193,8 @@ class Observation:
     value: float
     qualifier: str
     as_of: str | None
+    source: str | None = None  # who gives the figure, as written: "selon la préfecture"
+    source_entity: str | None = None  # that source's entity id, when it is one
 
 
 @dataclass(frozen=True, slots=True)

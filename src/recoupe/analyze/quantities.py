@@ -78,7 +78,7 @@ def _record(
     owner = context.owner_span(doc, r)
     if owner is not None and all(owner.start != n.start for n in names):
         names.append(owner)
-    found = attribution_for(doc, units, r.start, r.end)
+    found = attribution_for(doc, units, r.start, r.end, r.kind)
     source = Span(doc_id, found[0], found[1], found[2]) if found else None
     n = r.number
     low = n.low if n.low is not None else None

@@ -1,7 +1,9 @@
 """Who a figure is attributed to: the speaker of the quote around it, or "selon X".
 
 "Selon la préfecture, 520 habitations…", "…, d'après la préfecture", "2 500 foyers…,
-selon Enedis", and any figure inside reported or quoted speech ("Le maire a indiqué que
+selon Enedis", "1,5 %, chiffre retenu par la mairie", a reporting or forecasting verb's
+subject ("La préfecture recense 300 évacués", "elle prévoit 0,5 %" with "elle" the subject
+before it) and any figure inside reported or quoted speech ("Le maire a indiqué que
 85 familles…") go to that source. Returned as ``(start, end, text)`` of the source's name.
 """
 
@@ -16,17 +18,25 @@ from recoupe.analyze.quote_direct import speaker_tokens
 
 Source = tuple[int, int, str]
 
+_RATES_AND_AMOUNTS = ("percent", "money")
 
-def attribution_for(doc: Doc, units: list[Span], start: int, end: int) -> Source | None:
-    """The source of the figure at ``start:end``; ``units`` are the doc's sentence units."""
+
+def attribution_for(
+    doc: Doc, units: list[Span], start: int, end: int, kind: str = "count"
+) -> Source | None:
+    """The source of the figure at ``start:end``, of ``kind`` ("count", "percent",
+    "money"…); ``units`` are the doc's sentence units."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     unit = cues.unit_of(units, span.start)
+    whole = doc.char_span(start, end, alignment_mode="expand") or span
+    rate = kind in _RATES_AND_AMOUNTS
     return (
         _from_quotes(doc, start, end)
         or _from_preposition(doc, unit, span[0])
-        or _from_report_verb(doc, unit, span[0])
+        or _from_agent(doc, unit, whole, rate)
+        or _from_report_verb(doc, unit, whole, rate)
     )
 
 
@@ -57,18 +67,105 @@ def _from_preposition(doc: Doc, unit: Span, figure: Token) -> Source | None:
     return min(found)[1] if found else None
 
 
-def _from_report_verb(doc: Doc, unit: Span, figure: Token) -> Source | None:
-    """ "La préfecture recense plus de 300 évacués": the subject of a reporting verb."""
-    verbs = words("quantities", "report_verbs.txt")
-    for tok in doc[unit.start : figure.i]:
-        if tok.pos_ != "VERB" or not any(lemma in verbs for lemma in cues.lemmas(tok)):
+def _counting(tok: Token) -> bool:
+    return any(lemma in words("quantities", "count_verbs.txt") for lemma in cues.lemmas(tok))
+
+
+def _reporting(tok: Token, rate: bool) -> bool:
+    """A verb reporting the figure; those giving a value ("retenir", "tabler") only for a
+    rate or an amount."""
+    if tok.pos_ != "VERB":
+        return False
+    lemmas = cues.lemmas(tok)
+    if any(lemma in words("quantities", "report_verbs.txt") for lemma in lemmas):
+        return True
+    value = any(lemma in words("quantities", "value_verbs.txt") for lemma in lemmas)
+    return value and rate
+
+
+def _from_agent(doc: Doc, unit: Span, figure: Span, rate: bool) -> Source | None:
+    """ "contre 1,1 % retenu par le ministère", "12 morts, chiffre avancé par la police":
+    a reporting participle right after the figure (or after a noun in apposition naming
+    it), with its agent ("par X"). Only reporting verbs: in "30 civils tués par l'armée"
+    the army is no source."""
+    i, named = figure.end, False
+    if i < unit.end and doc[i].text == ",":
+        i, named = _after_figure_noun(doc, i + 1, unit.end), True
+    for tok in doc[i : min(unit.end, i + 4)]:
+        if tok.is_punct or (tok.pos_ == "VERB" and not _reporting(tok, rate)):
+            return None
+        if not _reporting(tok, rate) or "Part" not in tok.morph.get("VerbForm", []):
             continue
-        if not tok.left_edge.i <= figure.i <= tok.right_edge.i:
-            continue
-        subjects = speaker_tokens(tok, [], unit)
-        if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
-            return _name(doc, subjects[0])
+        # "deux livres publiés par X", "300 soldats annoncés par X": X made the things
+        # counted; a counting verb, a rate or amount, or "chiffre avancé par" make a source
+        if not (_counting(tok) or named or rate):
+            return None
+        # "par X" hangs on the participle, or on the noun it qualifies ("chiffre avancé")
+        agent = next(
+            (
+                c
+                for c in doc[tok.i + 1 : min(unit.end, tok.i + 6)]
+                if c.dep_ == "obl:agent"
+                and c.pos_ in ("NOUN", "PROPN")
+                and c.head.i in (tok.i, tok.head.i)
+            ),
+            None,
+        )
+        return _name(doc, agent) if agent is not None else None
     return None
+
+
+def _after_figure_noun(doc: Doc, i: int, end: int) -> int:
+    """After "un chiffre", "selon un bilan"…: a noun naming the figure, in apposition."""
+    j = i
+    while j < end and doc[j].pos_ == "DET":
+        j += 1
+    if j < end and doc[j].lemma_.lower() in words("quantities", "figure_nouns.txt"):
+        return j + 1
+    return end
+
+
+def _from_report_verb(doc: Doc, unit: Span, figure: Span, rate: bool) -> Source | None:
+    """ "La préfecture recense plus de 300 évacués": the subject of a reporting verb; a
+    subject pronoun stands for the subject before it ("La banque … : elle prévoit 0,8 %")."""
+    for tok in doc[unit.start : figure.start]:
+        if not _reporting(tok, rate):
+            continue
+        if not tok.left_edge.i <= figure.start <= tok.right_edge.i:
+            continue
+        if any(c.dep_ == "aux:pass" for c in tok.children):
+            continue  # "des marches sont prévues dans 27 provinces": no source named
+        subjects = speaker_tokens(tok, [], unit)
+        subject = subjects[0] if subjects else None
+        if subject is not None and subject.pos_ == "PRON":
+            subject = _antecedent(doc, subject)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            return _name(doc, subject)
+    return None
+
+
+def _antecedent(doc: Doc, pron: Token) -> Token | None:
+    """The subject a third-person subject pronoun ("il", "elle", "ils", "elles") stands
+    for: the nearest earlier subject noun of its sentence or of the sentence before, of
+    the same gender and number."""
+    if pron.lower_ not in ("il", "elle", "ils", "elles"):
+        return None
+    sentence = pron.sent
+    start = sentence.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for tok in reversed(doc[start : pron.i]):
+        if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if _agrees(pron, tok, "Gender") and _agrees(pron, tok, "Number"):
+            return tok
+        return None  # the nearest subject disagrees: another referent, leave it unknown
+    return None
+
+
+def _agrees(a: Token, b: Token, feature: str) -> bool:
+    x, y = a.morph.get(feature, []), b.morph.get(feature, [])
+    return not x or not y or x == y
 
 
 def _head_after(doc: Doc, i: int, end: int) -> Token | None:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from recoupe.consolidate.dates import Reresolver, infer_dates
 from recoupe.consolidate.entities import EntityIndex, canonicalize_entities
 from recoupe.consolidate.facts import build_facts
+from recoupe.consolidate.roles import RoleHolders
 from recoupe.consolidate.summary import build_summary
 from recoupe.consolidate.timeline import build_timeline
 from recoupe.records import (
@@ -17,6 +18,7 @@ from recoupe.records import (
     LinkedQuantity,
     LinkedQuote,
     Skipped,
+    Span,
     Timex,
 )
 from recoupe.settings import Settings
@@ -38,6 +40,16 @@ def consolidate(
     documents, analyses = dated.documents, dated.analyses
     entities = canonicalize_entities(analyses)
     index = EntityIndex(entities)
+    roles = RoleHolders(documents, entities)
+
+    def source_of(source: Span | None, doc: str) -> str | None:
+        """The entity a speaker or a figure's source is: named there, or the one person
+        given that role in the corpus ("la ministre de l'Économie")."""
+        if source is None:
+            return None
+        found = index.entity_named(doc, source.start, source.end, source.text)
+        return found or roles.holder(source.text, doc)
+
     quantities = tuple(
         LinkedQuantity(
             q,
@@ -46,23 +58,12 @@ def consolidate(
                 for e in (index.entity_at(s.doc, s.start, s.end) for s in q.qualifiers)
                 if e is not None
             ),
-            index.entity_at(q.doc, q.attributed_to.start, q.attributed_to.end)
-            if q.attributed_to
-            else None,
+            source_of(q.attributed_to, q.doc),
         )
         for a in analyses
         for q in a.quantities
     )
-    quotes = tuple(
-        LinkedQuote(
-            q,
-            index.entity_named(q.doc, q.speaker.start, q.speaker.end, q.speaker.text)
-            if q.speaker
-            else None,
-        )
-        for a in analyses
-        for q in a.quotes
-    )
+    quotes = tuple(LinkedQuote(q, source_of(q.speaker, q.doc)) for a in analyses for q in a.quotes)
     return Dossier(
         documents=tuple(documents),
         skipped=tuple(skipped),

@@ -226,7 +226,16 @@ class FigureContext:
         year = str(period.lo // 12) if period else None
         if indicator and period and period.precision not in ("day", "month"):
             as_of = document.date.value  # "6,1 % en 2024" is the 2024 deficit, told that day
-        observation = Observation(q.doc, q.start, q.end, q.value, q.qualifier, as_of)
+        observation = Observation(
+            q.doc,
+            q.start,
+            q.end,
+            q.value,
+            q.qualifier,
+            as_of,
+            q.attributed_to.text if q.attributed_to else None,
+            lq.attributed_to,
+        )
         signature, places, groups = self._qualifiers(lq, document.text)
         modifiers = tuple(fold(m) for m in q.modifiers if m.strip())
         signature.update({f"mod:{m}": "MOD" for m in modifiers})

@@ -117,6 +117,7 @@ def _fact(f: Fact) -> dict[str, Any]:
                 "value": o.value,
                 "qualifier": o.qualifier,
                 "as_of": o.as_of,
+                "source": {"text": o.source, "entity": o.source_entity} if o.source else None,
             }
             for o in f.observations
         ],

@@ -120,7 +120,15 @@ _FACT = _obj(
                     "value": _NUM,
                     "qualifier": _enum(*QUALIFIERS),
                     "as_of": _OPT_STR,
-                }
+                    # who gives the figure (added in 0.1.6, absent from older dossiers)
+                    "source": {
+                        "anyOf": [
+                            {"type": "null"},
+                            _obj({"text": _STR, "entity": _OPT_STR}),
+                        ]
+                    },
+                },
+                required=[*_SPAN, "value", "qualifier", "as_of"],
             )
         ),
         "status": _enum("single", "agree", "update", "conflict"),
