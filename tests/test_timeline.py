@@ -490,12 +490,18 @@ def test_a_cut_headline_does_not_end_inside_a_figure_or_on_a_small_word() -> Non
     assert body in text  # still the source's words, only shorter
 
 
-def test_a_headline_cut_only_at_its_start_has_no_closing_ellipsis() -> None:
-    words = " ".join(f"mot{i}" for i in range(HEADLINE_WORDS))
-    text = f"{words} puis la crue est arrivée le 3 mars 2022."
+def test_a_clause_cut_before_its_late_date_keeps_who_acts() -> None:
+    # one clause of 42 words whose date comes last: its first words (who acts) and the
+    # words before the date, not "… des indemnités promises …" from its middle
+    text = (
+        "Les négociations entre la mairie de Valbrune et les riverains des quais inondés sur "
+        "le montant des indemnités promises par l'État après la crue du mois dernier et sur "
+        "le calendrier des travaux de la digue doivent aboutir le 3 mars 2022."
+    )
     entry = _one_entry(text, [timex("a", text, "le 3 mars 2022", "2022-03-03")])
-    assert entry.headline.startswith("… ")
-    assert entry.headline.endswith("le 3 mars 2022.")
+    assert entry.headline.startswith("Les négociations entre la mairie de Valbrune … ")
+    assert entry.headline.endswith("des travaux de la digue doivent aboutir le 3 mars 2022.")
+    assert len(entry.headline.split()) <= HEADLINE_WORDS + 1
 
 
 def test_a_short_sentence_with_one_date_is_its_event_whole() -> None:

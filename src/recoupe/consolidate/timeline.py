@@ -46,6 +46,7 @@ MERGE_SIM = {"day": 0.3, "month": 0.25, "year": 0.15}  # cosine to merge two eve
 MERGE_SIM_SHARED_ENTITY = 0.05  # ... or this much when they share an entity
 HEADLINE_WORDS = 22  # a longer clause is cut to this many words around its date
 SENTENCE_EVENT_WORDS = 30  # a sentence (one date) or a clause this short is shown whole
+HEAD_WORDS = 7  # a long clause cut around its date keeps this many of its first words
 MIN_CLAUSE_TERMS = 4  # shorter clauses are compared through their whole sentence
 # a sentence ends after a word ("ça. Il"), not after an initial or a title ("M. Morel")
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ]{2})[.!?…]\s+[A-ZÀ-Ý«\"]")
@@ -517,21 +518,34 @@ def headline(text: str, event: Event) -> str:
     clause = text[start:end].strip(" ,;:-–—")
     tokens = clause.split()
     if len(tokens) > SENTENCE_EVENT_WORDS:  # a clause or a sentence short enough is whole
-        at = len(text[start : event.timex.end].split())  # words up to the date's end
-        # from the clause's start when the date is in its first words, else around the date
-        first = (
-            0
-            if at <= HEADLINE_WORDS - 4
-            else max(0, min(at - HEADLINE_WORDS // 2, len(tokens) - HEADLINE_WORDS))
-        )
-        cut_end = first + HEADLINE_WORDS < len(tokens)
-        tokens = tokens[first : first + HEADLINE_WORDS]
-        if cut_end:  # no headline ends on "environ 1" of "environ 1 200 sauveteurs", or on "de"
-            date_end = len(text[start : event.timex.end].split()) - first
-            while len(tokens) > max(date_end, 1) and _dangles(tokens[-1]):
-                tokens.pop()
-        clause = ("… " if first else "") + " ".join(tokens) + (" …" if cut_end else "")
+        clause = _cut(tokens, len(text[start : event.timex.end].split()))
     return clause[:1].upper() + clause[1:]
+
+
+def _cut(tokens: list[str], at: int) -> str:
+    """A long clause in ``HEADLINE_WORDS`` words keeping its date (ending at word ``at``):
+    from the clause's start when the date comes early; else its first words (who acts,
+    "Les discussions entre X et Y") and the words around the date ("… pourraient ne pas
+    être conclues avant les élections de novembre")."""
+    if at <= HEADLINE_WORDS - 4:
+        return _window(tokens, 0, HEADLINE_WORDS, at)
+    head = tokens[:HEAD_WORDS]
+    while len(head) > 1 and _dangles(head[-1]):
+        head.pop()
+    size = HEADLINE_WORDS - HEAD_WORDS
+    first = max(HEAD_WORDS, min(at - size // 2, len(tokens) - size))
+    return " ".join(head) + " " + _window(tokens, first, size, at)
+
+
+def _window(tokens: list[str], first: int, size: int, at: int) -> str:
+    """``size`` words from ``first``, with "…" where words were left out; no window ends
+    on "environ 1" of "environ 1 200 sauveteurs", or on "de"."""
+    cut_end = first + size < len(tokens)
+    words = tokens[first : first + size]
+    if cut_end:
+        while len(words) > max(at - first, 1) and _dangles(words[-1]):
+            words.pop()
+    return ("… " if first else "") + " ".join(words) + (" …" if cut_end else "")
 
 
 _NUMBER_TOKEN = re.compile(r"^[\d.,]+$")
