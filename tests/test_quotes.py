@@ -117,6 +117,24 @@ def test_pronoun_speaker_resolved_to_earlier_person(nlp: Any) -> None:
             "un haut responsable du gouvernement irakien",
             "Les pourparlers pourraient durer des mois",
         ),
+        (  # the parser takes "Les écoles" for the subject of "a annoncé"
+            "Les écoles resteront fermées jeudi, a annoncé la préfecture de Mayotte.",
+            "la préfecture de Mayotte",
+            "Les écoles resteront fermées jeudi",
+        ),
+        (  # a relative clause before the incise, and an organisation speaking
+            "L'épidémie continue de s'étendre à Mayotte, où 980 cas ont été confirmés depuis "
+            "janvier, a annoncé mardi l'Agence régionale de santé (ARS), qui fait état d'un décès.",
+            "Agence régionale de santé",
+            "L'épidémie continue de s'étendre à Mayotte, où 980 cas ont été confirmés depuis "
+            "janvier",
+        ),
+        (  # a wire dateline is no part of what was said
+            "Mamoudzou, le 3 mars 2025 (AFP) - Les écoles de l'île ont été fermées jusqu'à "
+            "jeudi, a annoncé le rectorat.",
+            "le rectorat",
+            "Les écoles de l'île ont été fermées jusqu'à jeudi",
+        ),
     ],
 )
 def test_reported_speech(nlp: Any, text: str, speaker: str, content: str) -> None:
@@ -124,6 +142,17 @@ def test_reported_speech(nlp: Any, text: str, speaker: str, content: str) -> Non
     assert q.kind == "indirect"
     assert q.text == content
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre, qui est arrivé hier, a annoncé 300 morts.",
+        "Le maire, dont la maison a brûlé, a annoncé sa démission.",
+    ],
+)
+def test_a_subject_and_its_relative_clause_are_no_incise(nlp: Any, text: str) -> None:
+    assert quotes(nlp, text) == []
 
 
 def test_impersonal_statement_goes_to_the_document_author(nlp: Any) -> None:

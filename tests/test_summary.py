@@ -138,3 +138,24 @@ def test_a_live_blog_time_label_is_not_part_of_its_sentence() -> None:
         "Les secours sont arrivés.",
     ]
     assert all(text[s.start : s.end] == s.text for s in clean_sentences(text, spans))
+
+
+def test_a_wire_dateline_is_not_part_of_its_sentence() -> None:
+    from recoupe.consolidate.clauses import clean_sentences
+    from recoupe.records import Span
+
+    lines = [
+        "Mamoudzou, le 3 mars 2025 (AFP) - Les écoles resteront fermées jeudi.",
+        "LE CAIRE, 3 juillet (Reuters) – Le président a été renversé.",
+        "Il a répondu, selon ses proches (en privé) - sans plus.",  # no agency: a sentence
+    ]
+    text = "\n".join(lines)
+    starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
+    spans = [Span("d", a, a + len(line), line) for a, line in zip(starts, lines, strict=True)]
+    found = clean_sentences(text, spans)
+    assert [s.text for s in found] == [
+        "Les écoles resteront fermées jeudi.",
+        "Le président a été renversé.",
+        lines[2],
+    ]
+    assert all(text[s.start : s.end] == s.text for s in found)

@@ -566,3 +566,44 @@ def test_a_figure_compared_in_a_clause_of_its_own_is_no_event() -> None:
     times = [timex("a", text, "en 2025", "2025"), timex("a", text, "cette année", "2022")]
     entry = _one_entry(text, times)
     assert entry.date == "2025"  # "après 6,1 % attendus cette année" made a 2022 entry
+
+
+def _entries(text: str, timexes: Sequence[Timex]) -> tuple[TimelineEntry, ...]:
+    index = _entities(analyses_mentions=[])[0]
+    found = analysis("a", text, timexes)
+    return build_timeline([make_doc("a", text, "2025-02-04")], [found], index, Settings())
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value", "mod"),
+    [
+        # TimeBank tags the "ici" of "d'ici" as the article's day: a span's start, no event
+        ("Trois cents agents seront déployés d'ici la fin du mois.", "ici", "2025-02-04", None),
+        # where a count starts is not something that happened then
+        ("Au total, 1 240 cas ont été confirmés depuis le 1er janvier.", "le 1er janvier",
+         "2025-01-01", None),
+        ("Trois personnes sont mortes depuis le début de l'année.", "le début de l'année",
+         "2025", "START"),
+    ],
+)  # fmt: skip
+def test_dates_that_anchor_no_event(text: str, words: str, value: str, mod: str | None) -> None:
+    found = replace(timex("a", text, words, value), mod=mod)
+    assert _entries(text, [found]) == ()
+
+
+def test_a_day_after_depuis_that_is_no_year_start_is_an_event() -> None:
+    text = "Les combats ont repris depuis le 3 janvier dans le nord du pays."
+    (entry,) = _entries(text, [timex("a", text, "le 3 janvier", "2025-01-03")])
+    assert entry.date == "2025-01-03"
+
+
+def test_a_relative_clause_headline_starts_at_its_antecedent() -> None:
+    text = (
+        "Le taux de positivité atteint 18 %, d'après l'agence, qui redoute un pic en mars, "
+        "comme lors de l'épidémie de 2019."
+    )
+    found = [timex("a", text, "en mars", "2025-03"), timex("a", text, "2019", "2019")]
+    by_date = {e.date: e for e in _entries(text, found)}
+    assert by_date["2025-03"].headline == (
+        "Le taux de positivité atteint 18 %, d'après l'agence, qui redoute un pic en mars"
+    )

@@ -99,8 +99,11 @@ def _lines(doc: Doc, sent: Span) -> list[Span]:
 
 
 def _runs_on(doc: Doc, unit: Span) -> bool:
-    """Whether a unit stops mid-sentence on the same line (no final punctuation)."""
+    """Whether a unit stops mid-sentence on the same line (no final punctuation). A wire
+    dateline's end ("(AFP) -") is no such stop: the story starts after it."""
     last = unit[-1]
+    if last.text in ("-", "–", "—") and len(unit) > 1 and unit[-2].text == ")":
+        return False
     same_line = "\n" not in last.whitespace_ and not last.is_space
     return same_line and last.text not in _SENTENCE_ENDS and not last.text.endswith(".")
 

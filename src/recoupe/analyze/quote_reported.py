@@ -77,6 +77,24 @@ def _phrase_head(phrase: Span) -> Token | None:
     return None
 
 
+_AUXILIARY = ("aux", "aux:tense", "aux:pass", "cop")
+_RELATIVE_WORDS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})
+
+
+def _main_clause(content: Span) -> bool:
+    """Whether ``content`` has a finite verb of its own, outside a relative clause (one
+    opened by "qui", "dont"…: the parser may hang a main verb on its subject as well)."""
+    for tok in content:
+        if tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm", []):
+            continue
+        verb = tok.head if tok.dep_ in _AUXILIARY else tok
+        if not content.start <= verb.i < content.end or verb.dep_ == "acl:relcl":
+            continue
+        if not any(c.lower_ in _RELATIVE_WORDS and c.i < verb.i for c in verb.children):
+            return True
+    return False
+
+
 def _final_incise(doc: Doc, sent: Span, skip: list[tuple[int, int]]) -> Candidate | None:
     """ "Les discussions pourraient durer, a déclaré à Reuters un haut responsable"."""
     for tok in sent:
@@ -95,7 +113,13 @@ def _final_incise(doc: Doc, sent: Span, skip: list[tuple[int, int]]) -> Candidat
         first = content[0]
         subject = inverted_subject(verb)
         before = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i]
-        if subject is None or before:
+        # a subject before the comma may be the parser's mistake ("Les écoles resteront
+        # fermées, a annoncé la préfecture"): a name after the verb, or a clause of its own
+        # before the comma, make it an incise; "Le ministre, qui est arrivé hier, a annoncé
+        # 300 morts" has neither
+        if subject is None:
+            continue
+        if before and subject.ent_type_ not in ("ORG", "PER") and not _main_clause(content):
             continue
         return Candidate(
             first.idx,

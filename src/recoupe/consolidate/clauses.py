@@ -12,9 +12,10 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from recoupe.analyze.datelines import WIRE_DATELINE
 from recoupe.consolidate.lexicon import data_json
 from recoupe.consolidate.similarity import fold, words
-from recoupe.records import Span
+from recoupe.records import Span, Timex
 
 _SENTENCE_END = re.compile(r"[.!?…»\"”)]\s*$")
 
@@ -24,7 +25,8 @@ def clean_sentences(text: str, sentences: Sequence[Span]) -> tuple[Span, ...]:
 
     The parser sometimes ends a sentence inside a name ("Les États-Unis" | "et l'Irak ont")
     or runs a heading into the next paragraph; lines are the safer unit for those. A live
-    blog's time label ("18 h 45 : ", "09H20 - ") is left out of its sentence.
+    blog's time label ("18 h 45 : ", "09H20 - ") and a wire story's dateline ("Paris, le
+    3 mai (AFP) - ") are left out of their sentence.
     """
     pieces: list[tuple[int, int]] = []
     for s in sorted(sentences, key=lambda s: s.start):
@@ -44,7 +46,8 @@ def clean_sentences(text: str, sentences: Sequence[Span]) -> tuple[Span, ...]:
     doc = sentences[0].doc if sentences else ""
     out = []
     for a, b in merged:
-        label = _CLOCK_LABEL.match(text, a, b)  # a live blog's "18 h 45 : " before the news
+        # a live blog's "18 h 45 : " or a wire dateline "Paris, le 3 mai (AFP) - " before the news
+        label = _CLOCK_LABEL.match(text, a, b) or WIRE_DATELINE.match(text, a, b)
         if label is not None and label.end() < b:
             a = label.end()
         out.append(Span(doc, a, b, text[a:b]))
@@ -224,6 +227,18 @@ def in_dateline(text: str, start: int, markers: Sequence[str]) -> bool:
 @cache
 def _marker_heads(markers: tuple[str, ...]) -> frozenset[str]:
     return frozenset(m.split()[0] for m in markers)
+
+
+def no_anchor(text: str, t: Timex) -> bool:
+    """A date that anchors no event: the "ici" of "d'ici la fin du mois" (TimeBank tags it
+    as the article's day: the start of a span, not a time something happens), and the
+    start of a year after "depuis" ("1 240 cas depuis le 1er janvier", "depuis le début de
+    l'année": where a count starts, not something that happened then)."""
+    if text[t.start : t.end].lower() == "ici":
+        return True
+    if not preceded_by(text, t.start, ("depuis",)) or t.value is None:
+        return False
+    return t.value.endswith("-01-01") or (len(t.value) == 4 and t.mod == "START")
 
 
 def preceded_by(text: str, start: int, markers: Sequence[str], window: int = 30) -> bool:

@@ -21,7 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from recoupe.consolidate.clauses import SentenceFinder, clean_sentences, in_dateline, preceded_by
+from recoupe.consolidate.clauses import (
+    SentenceFinder,
+    clean_sentences,
+    in_dateline,
+    no_anchor,
+    preceded_by,
+)
 from recoupe.consolidate.lexicon import data_json
 from recoupe.consolidate.periods import parse_period
 from recoupe.consolidate.similarity import TfIdf, centroid, content_terms, cosine
@@ -100,6 +106,8 @@ def _named_days(
     for t in analysis.timexes:
         day = _day(t.value) if t.type in ("DATE", "TIME") else None
         if day is None or preceded_by(document.text, t.start, relative):
+            continue
+        if no_anchor(document.text, t):
             continue
         if in_dateline(document.text, t.start, dateline):  # the page's date, not news
             continue

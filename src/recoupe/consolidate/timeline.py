@@ -23,6 +23,7 @@ from recoupe.consolidate.clauses import (
     in_dateline,
     is_future,
     names_its_date,
+    no_anchor,
     preceded_by,
     reads_alone,
 )
@@ -62,6 +63,7 @@ _ELLIPTIC = re.compile(
     r"\s*(?:et|puis|après|contre|soit|voire|ou|au lieu d[eu']s?)\b\W*(?:\w+\W+){0,4}?\d",
     re.IGNORECASE,
 )
+_RELATIVE = re.compile(r"\s*(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b", re.IGNORECASE)
 _QUALIFIERS = frozenset({"environ", "quelque", "près", "presque", "moins", "au", "ou"})
 _OPENING_MARKS = {"«", '"', "“"}
 _CLOSING_MARKS = {"»", '"', "”"}
@@ -122,12 +124,16 @@ def find_events(
             # "avant le 3 mars" is not on the 3rd; "Publié le 3 mars" is the page's dateline
             if preceded_by(text, t.start, relative) or in_dateline(text, t.start, dateline):
                 continue
+            if no_anchor(text, t):  # "d'ici la fin du mois", "depuis le 1er janvier"
+                continue
             if (sentence.start, period.value) in seen:
                 continue
             seen.add((sentence.start, period.value))
             clause = clause_around(sentence, t.start, t.end)
             if clause[0] > sentence.start and _ELLIPTIC.match(text, clause[0]):
                 continue  # "…, et non plus 6,1 % comme annoncé en septembre": no event
+            if clause[0] > sentence.start and _RELATIVE.match(text, clause[0]):
+                clause = _with_antecedent(text, sentence, clause)  # not "Qui redoute un pic…"
             ents = _entities_in(analysis, sentence, index)
             said = _said_then(incises, t, index)
             raw.append((analysis.doc, sentence, clause, period, t, ents, said))
@@ -139,6 +145,14 @@ def find_events(
         vectors = _vector(tfidf, s.text), _vector(tfidf, _clause_text(s, c))
         events.append(Event(doc, s, c, p, t, *vectors, e, quote, said_by))
     return events
+
+
+def _with_antecedent(text: str, sentence: Span, clause: tuple[int, int]) -> tuple[int, int]:
+    """A relative clause ("…, d'après l'agence, qui redoute un pic en mars") read from its
+    sentence's start, when that is short enough to be a headline whole."""
+    if len(text[sentence.start : clause[1]].split()) <= SENTENCE_EVENT_WORDS:
+        return sentence.start, clause[1]
+    return clause
 
 
 def _incises(text: str, quotes: Sequence[Quote]) -> list[tuple[int, int, Quote]]:
