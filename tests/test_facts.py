@@ -480,3 +480,36 @@ def test_a_whole_and_its_initials_are_one_whole() -> None:
     assert _same_whole("du PIB", "du produit intérieur brut")
     assert _same_whole("du produit intérieur brut", "du PIB")
     assert not _same_whole("du PIB", "de la population active")
+
+
+def test_a_part_told_alone_stays_out_of_the_story_s_count() -> None:
+    # without "à elle seule", 520 after 1 240 and 1 980 reads as a count going down, and
+    # the three figures fall apart into single incidents
+    texts = [
+        "Au total, 1 240 cas de dengue ont été confirmés sur l'île.",
+        "Au total, 1 980 cas de dengue ont été confirmés sur l'île.",
+        "Selon l'agence, la commune compte à elle seule 520 cas de dengue confirmés.",
+    ]
+    docs = [(f"d{i}", t, f"2025-02-{10 + i}") for i, t in enumerate(texts)]
+    values = [1240, 1980, 520]
+    figures = [
+        quantity(f"d{i}", t, f"{v:,}".replace(",", " ") + " cas", v, "cas")
+        for i, (t, v) in enumerate(zip(texts, values, strict=True))
+    ]
+    facts = run(docs, figures)
+    by_values = {tuple(o.value for o in f.observations): f.status for f in facts}
+    assert by_values == {(1240, 1980): "update", (520,): "single"}
+
+
+def test_people_counted_by_their_fate_are_that_count() -> None:
+    texts = [
+        "Trois personnes sont mortes de la dengue sur l'île cette semaine.",
+        "Trois morts de la dengue sur l'île cette semaine, selon l'agence.",
+    ]
+    docs = [(f"d{i}", t, "2025-02-10") for i, t in enumerate(texts)]
+    figures = [
+        quantity("d0", texts[0], "Trois personnes", 3, "personne"),
+        quantity("d1", texts[1], "Trois morts", 3, "mort"),
+    ]
+    (fact,) = run(docs, figures)
+    assert fact.status == "agree" and fact.label.startswith("morts")

@@ -18,7 +18,7 @@ from recoupe.consolidate.entities import EntityIndex
 from recoupe.consolidate.lexicon import data_json
 from recoupe.consolidate.periods import parse_period
 from recoupe.consolidate.similarity import content_terms, fold, words
-from recoupe.consolidate.units import canonical_unit, fact_kinds, not_measures
+from recoupe.consolidate.units import canonical_unit, fact_kinds, not_measures, unit_plural
 from recoupe.records import (
     DocAnalysis,
     Document,
@@ -36,6 +36,9 @@ MONEY_CONTEXT_WORDS = 3  # content words before an amount that say what it pays 
 _LOCATIVES = ("en", "au", "aux", "a", "dans")
 _NAMES_EVENT = re.compile(r"(?:\bdu|\bde|\bd['’])\s*$", re.IGNORECASE)  # "le séisme du 8 mars"
 _DATED = ("DATE", "TIME")  # "jeudi soir" (2025-03-13TEV) dates a figure too
+
+# "à elle seule", "à eux seuls": the figure counts a part, not the whole
+_ALONE = re.compile(r"\bà\s+(?:elle|lui|eux|elles)\s+seul(?:e|s|es)?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +220,11 @@ class FigureContext:
         clause = self._clause(q, sentence)
         of_what = complement(document.text, q.end) if q.kind in ("percent", "money") else None
         role = self._role(q, clause, document.text)
+        noun = written_noun(q)
+        table = data_json("roles.json")
+        if role in table["as_unit"] and unit in table["people"]:
+            # "3 personnes sont mortes" counts 3 morts
+            unit, role, noun = table["as_unit"][role], None, unit_plural(table["as_unit"][role])
         if role is None and q.kind in ("percent", "money"):
             start = sentence.start if sentence else max(0, q.start - 120)
             role = find_indicator(document.text[start : q.start], of_what)
@@ -239,6 +247,9 @@ class FigureContext:
         signature, places, groups = self._qualifiers(lq, document.text)
         modifiers = tuple(fold(m) for m in q.modifiers if m.strip())
         signature.update({f"mod:{m}": "MOD" for m in modifiers})
+        if _ALONE.search(document.text, max(0, q.start - 40), q.start):
+            # "la commune compte à elle seule 520 cas": a part of the story's count
+            signature["part"] = "PART"
         context = (
             self._money_context(q, sentence, document.text) if q.kind == "money" else frozenset()
         )
@@ -253,7 +264,7 @@ class FigureContext:
             places,
             groups,
             q.modifiers,
-            written_noun(q),
+            noun,
             context,
             terms,
             of_what,
