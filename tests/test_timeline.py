@@ -607,3 +607,9 @@ def test_a_relative_clause_headline_starts_at_its_antecedent() -> None:
     assert by_date["2025-03"].headline == (
         "Le taux de positivité atteint 18 %, d'après l'agence, qui redoute un pic en mars"
     )
+
+
+def test_a_comparison_with_a_past_date_is_no_event() -> None:
+    text = "Un pic est attendu en mars, comme lors de l'épidémie de 2019."
+    found = [timex("a", text, "en mars", "2025-03"), timex("a", text, "2019", "2019")]
+    assert [e.date for e in _entries(text, found)] == ["2025-03"]

@@ -60,7 +60,8 @@ _INCISE_END = re.compile(
 # a clause opening on a connector and a figure compares a figure, it tells no event of its
 # own: "après 6,1 % attendus cette année", "puis sous la barre des 3 % en 2029"
 _ELLIPTIC = re.compile(
-    r"\s*(?:et|puis|après|contre|soit|voire|ou|au lieu d[eu']s?)\b\W*(?:\w+\W+){0,4}?\d",
+    r"\s*(?:(?:et|puis|après|contre|soit|voire|ou|au lieu d[eu']s?)\b\W*(?:\w+\W+){0,4}?"
+    r"|comme\b\W*(?:\w+\W+){0,6}?)\d",  # "…, comme lors de l'épidémie de 2019": a comparison
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"\s*(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b", re.IGNORECASE)

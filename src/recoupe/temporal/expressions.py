@@ -45,7 +45,9 @@ class Expr(NamedTuple):
     minute: int | None = None
     unit: str | None = None  # D W WE M Q Y DE CE H (RELATIVE, OFFSET)
     amount: float | None = None  # signed number of units; None: vague ("quelques")
-    base: str = "dct"  # "dct" or "anchor": what RELATIVE/OFFSET count from
+    # what RELATIVE/OFFSET count from: "dct", "anchor" (the last date of the text), or
+    # "that" (the anchor named again: "ce jour-là", "cette année-là"; never the DCT)
+    base: str = "dct"
     direction: int | None = None  # -1 "dernier", +1 "prochain", 0 "cet été", None: context
 
     @property

@@ -142,10 +142,25 @@ def anchored_day(m: re.Match[str], text: str) -> Found:
         key = re.sub(r"[\s\u00a0]+", " ", phrase.lower()).replace("’", "'")
         shift = lexicon().anchored_days[key]
     part = _part(m.group("part") or m.group("part2"))
-    expr = Expr(
-        "TIME" if part else "DATE", RELATIVE, unit="D", amount=shift, part=part, base="anchor"
-    )
+    # "ce jour-là", "le même jour" name the day told before, whatever its precision
+    base = "that" if phrase and shift == 0 else "anchor"
+    expr = Expr("TIME" if part else "DATE", RELATIVE, unit="D", amount=shift, part=part, base=base)
     return Candidate(m.start(), m.end(), expr, 2)
+
+
+# --- "cette année-là", "ce mois-là", "cette semaine-là": the period told before ----------
+
+
+@cache
+def _that_period() -> re.Pattern[str]:
+    return p.compiled(rf"(?<![\w-])(?:cette|ce|cet){SP}(?P<unit>année|an|mois|semaine)-là(?![\w-])")
+
+
+def that_period(m: re.Match[str], text: str) -> Found:
+    unit = {"année": "Y", "an": "Y", "mois": "M", "semaine": "W"}[m.group("unit").lower()]
+    return Candidate(
+        m.start(), m.end(), Expr("DATE", RELATIVE, unit=unit, amount=0, base="that"), 2
+    )
 
 
 # --- parts of the current day: "dans la soirée", "en fin d'après-midi", "en soirée" ------
@@ -229,6 +244,7 @@ RULES: tuple[Rule, ...] = (
     (_this_part, this_part),
     (_relative_unit, relative_unit),
     (_anchored_day, anchored_day),
+    (_that_period, that_period),
     (_day_part, day_part),
     (_unit_bound, unit_bound),
     (_reference, reference),
