@@ -335,7 +335,8 @@ def test_a_speakers_deictic_date_is_no_event_but_a_named_one_is() -> None:
     from recoupe.records import Quote
 
     text = (
-        "« Nous avons aujourd'hui le sentiment d'être seuls, comme en 2011 », dit le maire. "
+        "« Nous avons aujourd'hui le sentiment d'être seuls, la digue a cédé en 2011 », "
+        "dit le maire. "
         "Le port a rouvert le 2 mai 2022."
     )
     quote_start = text.index("Nous")
@@ -599,13 +600,14 @@ def test_a_day_after_depuis_that_is_no_year_start_is_an_event() -> None:
 
 def test_a_relative_clause_headline_starts_at_its_antecedent() -> None:
     text = (
-        "Le taux de positivité atteint 18 %, d'après l'agence, qui redoute un pic en mars, "
-        "comme lors de l'épidémie de 2019."
+        "Le taux de positivité, de 9 % en janvier, atteint 18 %, d'après l'agence, qui redoute "
+        "un pic en mars."
     )
-    found = [timex("a", text, "en mars", "2025-03"), timex("a", text, "2019", "2019")]
+    found = [timex("a", text, "en janvier", "2025-01"), timex("a", text, "en mars", "2025-03")]
     by_date = {e.date: e for e in _entries(text, found)}
     assert by_date["2025-03"].headline == (
-        "Le taux de positivité atteint 18 %, d'après l'agence, qui redoute un pic en mars"
+        "Le taux de positivité, de 9 % en janvier, atteint 18 %, d'après l'agence, qui redoute "
+        "un pic en mars."
     )
 
 
