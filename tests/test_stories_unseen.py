@@ -1,7 +1,8 @@
-"""Three small stories written for these tests (not the seeds, not the sample corpus), read
+"""Four small stories written for these tests (not the seeds, not the sample corpus), read
 end to end as a fact-checker would: a death toll that grows over three articles, two of
-them undated, a demonstration whose turnout the sources dispute, and a budget whose deficit
-forecast is revised from one article to the next (one dated by its wire dateline only).
+them undated, a demonstration whose turnout the sources dispute, a budget whose deficit
+forecast is revised from one article to the next (one dated by its wire dateline only), and
+an epidemic told by a web page, a wire story, an undated follow-up and a feed item.
 
 The articles are invented in the manner of French news; no rule names their words.
 """
@@ -37,6 +38,11 @@ def strike() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def budget() -> dict[str, Any]:
     return _dossier("budget")
+
+
+@pytest.fixture(scope="module")
+def dengue() -> dict[str, Any]:
+    return _dossier("dengue")
 
 
 def _by_name(dossier: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -153,3 +159,35 @@ def test_a_role_names_the_person_introduced_with_it_elsewhere(budget: dict[str, 
     names = {e["id"]: e["name"] for e in budget["entities"]}
     by_role = [q for q in budget["quotes"] if q["speaker"]["text"] == "La ministre de l'Économie"]
     assert by_role and {names.get(q["speaker"]["entity"]) for q in by_role} == {"Claire Dumontel"}
+
+
+def test_an_epidemic_s_case_count_is_one_update_and_its_parts_stay_apart(
+    dengue: dict[str, Any],
+) -> None:
+    cases = [f for f in dengue["facts"] if f["label"].startswith("cas")]
+    main = max(cases, key=lambda f: len(f["observations"]))
+    assert main["status"] == "update"
+    assert {o["value"] for o in main["observations"]} >= {1240, 1980, 2600}
+    assert len({o["doc"] for o in main["observations"]}) == 3
+    # "la commune compte à elle seule 520 cas" is a part; "Cette année-là" (2019) the past
+    by_value = {o["value"]: f for f in cases for o in f["observations"]}
+    assert by_value[520] is not main and by_value[520]["status"] == "single"
+    assert [o["as_of"] for o in by_value[18000]["observations"]] == ["2019"]
+
+
+def test_a_wire_dateline_is_no_part_of_what_the_agency_reported(dengue: dict[str, Any]) -> None:
+    (reported,) = [q for q in dengue["quotes"] if "1 980 cas" in q["text"]]
+    assert reported["text"].startswith("L'épidémie de dengue continue")
+    assert reported["speaker"]["text"] == "Agence régionale de santé"
+    assert not any(s["text"].startswith("Saint-Denis, le 11") for s in dengue["summary"])
+
+
+def test_the_epidemic_timeline_has_no_counting_origin_and_reads_alone(
+    dengue: dict[str, Any],
+) -> None:
+    by_date = {e["date"]["value"]: e for e in dengue["timeline"]}
+    assert "2025-01-01" not in by_date  # "1 240 cas … depuis le 1er janvier"
+    assert "2025-02-04" not in by_date  # the "ici" of "d'ici la fin du mois"
+    assert by_date["2025-03"]["headline"].startswith("Le taux de positivité")  # not "Qui…"
+    assert by_date["2025-02-20"]["future"]
+    assert by_date["2019"]["headline"].startswith("Cette année-là, plus de 18 000 cas")

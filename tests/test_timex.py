@@ -56,10 +56,10 @@ Ils sont partis en 2011 et revenus trois ans plus tard. | - | trois ans plus tar
 Le 24 mars, il a fui. Revenu le lendemain matin. | 2024-04-02 | le lendemain matin | TIME | \
 2024-03-25TMO | -
 arrivé le 5 mai 2010, reparti deux jours plus tôt. | - | deux jours plus tôt | DATE | 2010-05-03 | -
-L'épidémie de 2019 fut rude. Cette année-là, 18 000 cas. | 2025-02-04 | Cette année-là | DATE | 2019 | -
-Il est parti en mars 2012. Ce mois-là fut froid. | 2025-02-04 | Ce mois-là | DATE | 2012-03 | -
-Il est parti en mars 2012. Ce jour-là, il pleuvait. | 2025-02-04 | Ce jour-là | DATE | 2012-03 | -
-Il est parti le 3 mai 2012. Ce jour-là, il pleuvait. | 2025-02-04 | Ce jour-là | DATE | 2012-05-03 | -
+L'épidémie de 2019 fut rude. Cette année-là, 18 000 cas. | - | Cette année-là | DATE | 2019 | -
+Il est parti en mars 2012. Ce mois-là fut froid. | - | Ce mois-là | DATE | 2012-03 | -
+Parti en mars 2012. Ce jour-là, il pleut. | 2025-02-04 | Ce jour-là | DATE | 2012-03 | -
+Il est parti le 3 mai 2012. Ce jour-là, il pleuvait. | - | Ce jour-là | DATE | 2012-05-03 | -
 Les tirs ont cessé depuis plus d'un mois. | - | plus d'un mois | DURATION | P1M | MORE_THAN
 Il a régné pendant trois ans. | - | trois ans | DURATION | P3Y | -
 Elle gagne avec 12,5 secondes d'avance. | - | 12,5 secondes | DURATION | PT12.5S | -
