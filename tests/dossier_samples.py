@@ -131,7 +131,12 @@ def _timexes() -> tuple[Timex, ...]:
 
 def _facts() -> tuple[Fact, ...]:
     def obs(
-        doc: str, text: str, needle: str, value: float, qualifier: str, as_of: str | None,
+        doc: str,
+        text: str,
+        needle: str,
+        value: float,
+        qualifier: str,
+        as_of: str | None,
         source: tuple[str, str | None] = (None, None),
     ) -> Observation:
         _, start, end, _ = _at(doc, text, needle)
