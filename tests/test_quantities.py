@@ -276,3 +276,10 @@ def test_collective_nouns_scaled_by_another(nlp: Any, text: str, low: float) -> 
     assert not doc.user_data.get("errors")
     q = one(nlp, text)
     assert (q.value, q.qualifier) == (low, "vague")
+
+
+def test_a_figure_before_le_nombre_de_counts_that_noun(nlp: Any) -> None:
+    text = "La police évalue à environ 3 500 le nombre de manifestants, et à 12 celui des blessés."
+    first = figures(nlp, text)[0]
+    assert (first.text, first.value, first.unit) == ("environ 3 500", 3500, "manifestant")
+    assert first.attributed_to is not None and first.attributed_to.text == "La police"

@@ -34,9 +34,20 @@ def fill_elided(doc: Doc, readings: list[Reading]) -> list[Reading]:
             out.append(
                 replace(reading, unit=donor.unit, kind=donor.kind, modifiers=donor.modifiers)
             )
-        elif (subject := _counted_subject(doc, reading)) is not None:
+        elif (subject := _counted_subject(doc, reading) or _number_of(doc, reading)) is not None:
             out.append(replace(reading, unit=noun_lemma(subject)))
     return out
+
+
+def _number_of(doc: Doc, reading: Reading) -> Token | None:
+    """ "La police estime à 3 500 le nombre de manifestants": the noun after "le nombre de"
+    right after the figure."""
+    k = reading.last + 1
+    words = [t.lower_ for t in doc[k : k + 3]]
+    if words[:2] != ["le", "nombre"] or words[2:] not in (["de"], ["d'"], ["d’"]):
+        return None
+    noun = doc[k + 3] if k + 3 < len(doc) else None
+    return noun if noun is not None and noun.pos_ == "NOUN" else None
 
 
 def _counted_subject(doc: Doc, reading: Reading) -> Token | None:
