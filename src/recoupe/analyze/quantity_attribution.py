@@ -92,9 +92,13 @@ def _from_agent(doc: Doc, unit: Span, figure: Span, rate: bool) -> Source | None
     if i < unit.end and doc[i].text == ",":
         i, named = _after_figure_noun(doc, i + 1, unit.end), True
     for tok in doc[i : min(unit.end, i + 4)]:
-        if tok.is_punct or (tok.pos_ == "VERB" and not _reporting(tok, rate)):
+        if tok.is_punct:
             return None
-        if not _reporting(tok, rate) or "Part" not in tok.morph.get("VerbForm", []):
+        if tok.pos_ != "VERB":
+            continue
+        if not _reporting(tok, rate):
+            return None  # "30 civils tués par l'armée"
+        if "Part" not in tok.morph.get("VerbForm", []):
             continue
         # "deux livres publiés par X", "300 soldats annoncés par X": X made the things
         # counted; a counting verb, a rate or amount, or "chiffre avancé par" make a source

@@ -124,6 +124,9 @@ def _reflexive(tok: Token) -> bool:
     return any(c.lower_ in ("se", "s'", "s’") and c.i < tok.i for c in tok.children)
 
 
+RELATIVE_WORDS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où"})
+
+
 def incise_after(doc: Doc, i: int) -> Token | None:
     """The verb of ", a déclaré X" / ", a-t-il ajouté" starting at token ``i`` after a quote."""
     if i >= len(doc) or doc[i].text != ",":
@@ -131,7 +134,7 @@ def incise_after(doc: Doc, i: int) -> Token | None:
     for tok in doc[i + 1 : i + 6]:
         if is_speech_verb(tok, incise=True) or _mistagged_incise(tok):
             return tok
-        relative = tok.lower_ in ("qui", "que", "qu'", "qu’", "dont", "où")
+        relative = tok.lower_ in RELATIVE_WORDS
         prefix = tok.pos_ in _PREFIX_OK or tok.text[:1] == "-" or tok.lemma_ == "pouvoir"
         if relative or not prefix:
             return None

@@ -78,7 +78,7 @@ def _phrase_head(phrase: Span) -> Token | None:
 
 
 _AUXILIARY = ("aux", "aux:tense", "aux:pass", "cop")
-_RELATIVE_WORDS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})
+_RELATIVE_WORDS = cues.RELATIVE_WORDS | {"lequel", "laquelle"}
 
 
 def _main_clause(content: Span) -> bool:
