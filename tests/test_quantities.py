@@ -46,9 +46,9 @@ def test_digits_in_french_notation(raw: str, value: float) -> None:
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
-        ("Les États-Unis ont 2 500 soldats en Irak.", 2500, "soldat"),
-        ("Les États-Unis ont 2\u00a0500 soldats en Irak.", 2500, "soldat"),
-        ("Les États-Unis ont 2\u202f500 soldats en Irak.", 2500, "soldat"),
+        ("La France a 1 200 soldats au Niger.", 1200, "soldat"),
+        ("La France a 1\u00a0200 soldats au Niger.", 1200, "soldat"),
+        ("La France a 1\u202f200 soldats au Niger.", 1200, "soldat"),
         ("La police a compté 2.000 manifestants.", 2000, "manifestant"),
         ("Le compte est suivi par près de 50'000 personnes.", 50_000, "personne"),
         ("La crue a atteint 6,8 mètres.", 6.8, "mètre"),
@@ -87,12 +87,12 @@ def test_kind(nlp: Any, text: str, kind: str) -> None:
 @pytest.mark.parametrize(
     ("text", "qualifier", "value", "low", "high"),
     [
-        ("Ils ont subi plus de 165 attaques.", "more_than", 165, None, None),
+        ("Ils ont subi plus de 55 attaques.", "more_than", 55, None, None),
         ("Le bilan dépasse les 2 000 morts.", "more_than", 2000, None, None),
         ("Le bilan a franchi la barre des 100 morts.", "more_than", 100, None, None),
         ("Près de 350 sapeurs sont mobilisés.", "approx", 350, None, None),
-        ("Il y a environ 2500 soldats.", "approx", 2500, None, None),
-        ("Ces quelque 2 500 soldats restent.", "approx", 2500, None, None),
+        ("Il y a environ 1200 soldats.", "approx", 1200, None, None),
+        ("Ces quelque 1 200 soldats restent.", "approx", 1200, None, None),
         ("Au moins 12 routes sont coupées.", "at_least", 12, None, None),
         ("Il faudra jusqu'à 30 camions.", "at_most", 30, None, None),
         ("Moins de 40 élèves sont venus.", "less_than", 40, None, None),
@@ -118,12 +118,12 @@ def test_quelques_is_not_quelque(nlp: Any) -> None:
 
 
 def test_elided_noun_borrows_unit_and_place(nlp: Any) -> None:
-    text = "Les États-Unis ont 2 500 soldats américains en Irak et 900 en Syrie."
+    text = "La France a 1 200 soldats français au Niger et 400 au Tchad."
     first, second = figures(nlp, text)
-    assert (first.value, first.unit, first.modifiers) == (2500, "soldat", ("américains",))
-    assert "Irak" in [s.text for s in first.qualifiers]
-    assert (second.value, second.unit, second.modifiers) == (900, "soldat", ("américains",))
-    assert "Syrie" in [s.text for s in second.qualifiers]
+    assert (first.value, first.unit, first.modifiers) == (1200, "soldat", ("français",))
+    assert "Niger" in [s.text for s in first.qualifiers]
+    assert (second.value, second.unit, second.modifiers) == (400, "soldat", ("français",))
+    assert "Tchad" in [s.text for s in second.qualifiers]
     assert "Irak" not in [s.text for s in second.qualifiers]
 
 
@@ -201,8 +201,8 @@ def test_timex_spans_are_skipped(nlp: Any) -> None:
 
 
 def test_numbers_found_without_parse() -> None:
-    found = find_numbers("Plus de 2 500 soldats, une quarantaine de vaches et trois chars.")
-    assert [n.value for n in found] == [2500, 40, 3]
+    found = find_numbers("Plus de 1 200 soldats, une quarantaine de vaches et trois chars.")
+    assert [n.value for n in found] == [1200, 40, 3]
 
 
 def test_source_of_the_second_figure_of_a_comparison(nlp: Any) -> None:

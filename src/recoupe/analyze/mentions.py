@@ -10,7 +10,7 @@ from recoupe.analyze.entity_ruler import EXTENSION
 from recoupe.records import Mention
 
 _LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
-_EDGE_MARKS = " -–—_*•/|"  # dashes and bullets glued to a name ("-Kadhafi", "Libye-")
+_EDGE_MARKS = " -–—_*•/|"  # dashes and bullets glued to a name ("-Mansouri", "Niger-")
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

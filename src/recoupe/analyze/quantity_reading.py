@@ -241,7 +241,7 @@ def _is_symbol(tok: Token) -> bool:
 
 
 def _counted_noun(doc: Doc, i: int, scaled: bool) -> Token | None:
-    """The noun right after the number: "2 500 soldats", "150 autres attaques", "milliers de"."""
+    """The noun right after the number: "1 200 soldats", "40 autres attaques", "milliers de"."""
     if scaled and i < len(doc) and doc[i].lower_ in ("de", "d'", "d’"):
         i += 1
     for tok in doc[i : i + 3]:

@@ -166,7 +166,7 @@ _DASHES = frozenset({"-", "‐", "–"})
 
 
 def _whole_name(span: Span) -> Span:
-    """A speaker cut at a glued dash ("Kazemi" of "Al-Kazemi", when the parser split the
+    """A speaker cut at a glued dash ("Mansouri" of "Al-Mansouri", when the parser split the
     name) takes its glued parts back."""
     doc, start, end = span.doc, span.start, span.end
 
