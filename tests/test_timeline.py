@@ -615,3 +615,27 @@ def test_a_comparison_with_a_past_date_is_no_event() -> None:
     text = "Un pic est attendu en mars, comme lors de l'épidémie de 2019."
     found = [timex("a", text, "en mars", "2025-03"), timex("a", text, "2019", "2019")]
     assert [e.date for e in _entries(text, found)] == ["2025-03"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "headline"),
+    [
+        ("En particulier à la suite", "À la suite"),
+        ("Par ailleurs, à la suite", "À la suite"),
+        ("D’ailleurs à la suite", "À la suite"),
+    ],
+)
+def test_a_headline_drops_the_linking_adverb_its_sentence_opens_with(
+    opening: str, headline: str
+) -> None:
+    text = f"{opening} de la crue de mars 2022, la digue de Valbrune a été relevée."
+    entry = _one_entry(text, [timex("a", text, "mars 2022", "2022-03")])
+    assert entry.headline.startswith(f"{headline} de la crue de mars 2022")
+
+
+def test_a_long_headline_without_its_linking_adverb_keeps_its_date() -> None:
+    words = " ".join(f"mot{i}" for i in range(30))
+    text = f"Par ailleurs, le comité de la Brèche {words} a voté le 3 mars 2022 un budget."
+    entry = _one_entry(text, [timex("a", text, "le 3 mars 2022", "2022-03-03")])
+    assert entry.headline.startswith("Le comité de la Brèche")
+    assert "le 3 mars 2022" in entry.headline

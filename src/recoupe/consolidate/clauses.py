@@ -182,6 +182,23 @@ def reads_alone(text: str) -> bool:
     return not any(head[: len(p)] == p for p in _leaning_openers())
 
 
+def without_linking_adverb(text: str) -> str:
+    """The clause without the linking adverb that ties it to the sentence before ("En
+    particulier à la suite d'une frappe…" -> "à la suite d'une frappe…"; "Par ailleurs, le
+    ministre…" -> "le ministre…"); a clause that is nothing else is kept."""
+    found = _linking_adverb().match(text)
+    if found is None or not text[found.end() :].strip():
+        return text
+    return text[found.end() :]
+
+
+@cache
+def _linking_adverb() -> re.Pattern[str]:
+    phrases = sorted(data_json("clauses.json")["discourse_openers"], key=len, reverse=True)
+    alternation = "|".join(re.escape(p).replace("'", "['’]") for p in phrases)
+    return re.compile(rf"\s*(?:{alternation})(?![\w'’-])\s*,?\s*", re.IGNORECASE)
+
+
 DATELINE_WORDS = 16  # a dateline is a short line: "Publié le 4 juin 2019 à 09h12 - Mis à jour…"
 
 

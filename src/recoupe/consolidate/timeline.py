@@ -26,6 +26,7 @@ from recoupe.consolidate.clauses import (
     no_anchor,
     preceded_by,
     reads_alone,
+    without_linking_adverb,
 )
 from recoupe.consolidate.entities import EntityIndex
 from recoupe.consolidate.lexicon import data_json
@@ -530,10 +531,12 @@ def headline(text: str, event: Event) -> str:
             return f"{who} : {said[:1].lower()}{said[1:]}"
         return f"{who} : « {said} »"
     start, end = event.clause
-    clause = text[start:end].strip(" ,;:-–—")
+    whole = text[start:end].strip(" ,;:-–—")
+    clause = without_linking_adverb(whole)  # "En particulier à la suite de…": "À la suite…"
     tokens = clause.split()
     if len(tokens) > SENTENCE_EVENT_WORDS:  # a clause or a sentence short enough is whole
-        clause = _cut(tokens, len(text[start : event.timex.end].split()))
+        dropped = len(whole.split()) - len(tokens)
+        clause = _cut(tokens, len(text[start : event.timex.end].split()) - dropped)
     return clause[:1].upper() + clause[1:]
 
 
