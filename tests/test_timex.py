@@ -255,3 +255,30 @@ def test_a_date_in_a_street_or_group_name_is_no_timex(text: str) -> None:
 
 def test_a_date_after_other_nouns_stays() -> None:
     assert tag("La journée du 6 octobre a été calme.", "2024-11-02")[0].value == "2024-10-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # the start of a span ("depuis …") is not when the story stands: counting back goes
+        # from the article's day
+        (
+            "Le port a reçu 640 cargos depuis le 1er janvier, contre 410 une semaine plus tôt.",
+            "2025-02-04",
+            {"le 1er janvier": "2025-01-01", "une semaine plus tôt": "2025-01-28"},
+        ),
+        # counting forward still follows it, and a plain date still anchors counting back
+        (
+            "Depuis le 3 mars, la ville était assiégée. Le lendemain, le pont est tombé.",
+            "2025-04-04",
+            {"le 3 mars": "2025-03-03", "Le lendemain": "2025-03-04"},
+        ),
+        (
+            "Le 3 mars, la ville est tombée. Une semaine plus tôt, le pont avait cédé.",
+            "2025-04-04",
+            {"Le 3 mars": "2025-03-03", "Une semaine plus tôt": "2025-02-24"},
+        ),
+    ],
+)
+def test_what_a_shift_counts_from(text: str, dct: str, expected: dict[str, str]) -> None:
+    assert {t.text: t.value for t in tag(text, dct)} == expected

@@ -12,8 +12,16 @@ from importlib import resources
 
 from recoupe.temporal import grammar_amounts, grammar_calendar, grammar_clock, grammar_relative
 from recoupe.temporal import patterns as p
-from recoupe.temporal.context import direction_at, sentence_span
-from recoupe.temporal.expressions import CALENDAR, CLOCK, RELATIVE, Candidate, Expr, TimexMatch
+from recoupe.temporal.context import direction_at, preceded_by, sentence_span
+from recoupe.temporal.expressions import (
+    CALENDAR,
+    CLOCK,
+    OFFSET,
+    RELATIVE,
+    Candidate,
+    Expr,
+    TimexMatch,
+)
 from recoupe.temporal.grammar_calendar import Rule, as_list
 from recoupe.temporal.lexicon import lexicon
 from recoupe.temporal.resolve import Situation, resolve
@@ -205,8 +213,16 @@ def resolution_order(text: str, chosen: list[Candidate]) -> list[int]:
     return order
 
 
+_SPAN_STARTS = ("depuis",)
+
+
+def _counts_back(expr: Expr) -> bool:
+    return expr.kind in (RELATIVE, OFFSET) and (expr.amount or 0) < 0
+
+
 def _resolve_all(text: str, chosen: list[Candidate], dct: Point | None) -> Iterator[TimexMatch]:
     anchor = dct
+    shift_anchor = dct  # what "une semaine plus tôt", "la veille" count back from
     hint: tuple[int, int] | None = None  # (sentence start, year) of the last explicit year
     done: dict[int, TimexMatch] = {}
     for index in resolution_order(text, chosen):
@@ -219,11 +235,16 @@ def _resolve_all(text: str, chosen: list[Candidate], dct: Point | None) -> Itera
         start, end = cand.start, cand.end
         resolved = resolve(
             expr,
-            Situation(dct, anchor, year_hint),
+            Situation(dct, shift_anchor if _counts_back(expr) else anchor, year_hint),
             lambda s=start, e=end: direction_at(text, s, e),  # type: ignore[misc]
         )
         if resolved.point is not None:
             anchor = resolved.point
+            # "1 240 cas depuis le 1er janvier, contre 860 une semaine plus tôt": the start
+            # of a span ("depuis …") is not when the story stands: nothing counts back
+            # from it (the day after it, "le lendemain", still follows it)
+            if not preceded_by(text, start, _SPAN_STARTS):
+                shift_anchor = resolved.point
             explicit = expr.kind == CALENDAR and expr.year is not None
             if explicit or (expr.kind == RELATIVE and expr.unit == "Y"):
                 hint = (sentence_span(text, start, end)[0], resolved.point.day.year)
