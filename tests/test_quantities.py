@@ -283,3 +283,74 @@ def test_a_figure_before_le_nombre_de_counts_that_noun(nlp: Any) -> None:
     first = figures(nlp, text)[0]
     assert (first.text, first.value, first.unit) == ("environ 3 500", 3500, "manifestant")
     assert first.attributed_to is not None and first.attributed_to.text == "La police"
+
+
+def test_a_figure_set_against_another_counts_the_same_across_a_verb(nlp: Any) -> None:
+    text = (
+        "Selon la mairie, 640 foyers ont été relogés depuis lundi, contre 410 deux jours plus tôt."
+    )
+    first, second = figures(nlp, text)
+    assert (first.value, first.unit) == (640, "foyer")
+    assert (second.text, second.value, second.unit) == ("410", 410, "foyer")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # the pronoun "en" stands for the counted noun; whoever counts gives the figure,
+        # even when the tagger takes "dénombre" for a noun and "neuf" for "new"
+        (
+            "On compte onze blessés selon la préfecture, tandis que l'association des "
+            "riverains en dénombre neuf.",
+            9,
+            "l'association des riverains",
+        ),
+        (
+            "Selon la préfecture, la police a compté 3 000 manifestants, les syndicats en "
+            "ont recensé 12 000.",
+            12000,
+            "les syndicats",
+        ),
+    ],
+)
+def test_en_counts_the_noun_of_the_figure_before(
+    nlp: Any, text: str, value: float, source: str
+) -> None:
+    first, second = figures(nlp, text)
+    assert (second.value, second.unit) == (value, first.unit)
+    assert second.attributed_to is not None and second.attributed_to.text == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il y a 20 blessés, dont 12 en moyenne 14 ans.",
+        "Il n'y a rien de neuf, selon les 300 habitants.",
+        "Il en reste trois.",
+    ],
+)
+def test_en_as_a_preposition_or_alone_borrows_nothing(nlp: Any, text: str) -> None:
+    assert [q.value for q in figures(nlp, text) if q.value in (3, 9, 14)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "en" + gerund is no pronoun: no noun borrowed, no source from the gerund's subject
+        "Il a été élu en obtenant 329 voix contre 224.",
+        "Le mouvement, qui a lancé la pétition en rassemblant deux millions de signatures, "
+        "manifeste.",
+    ],
+)
+def test_a_gerund_after_en_gives_no_source(nlp: Any, text: str) -> None:
+    assert all(q.attributed_to is None for q in figures(nlp, text))
+
+
+def test_no_source_after_a_relative_qui_before_en(nlp: Any) -> None:
+    text = (
+        "J'avais trois enfants et je payais les mêmes impôts que mon voisin du même âge qui "
+        "en élevait douze."
+    )
+    _, second = figures(nlp, text)
+    assert (second.value, second.unit) == (12, "enfant")
+    assert second.attributed_to is None

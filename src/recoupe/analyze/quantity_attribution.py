@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from recoupe.analyze import quote_cues as cues
 from recoupe.analyze import quote_speakers as sp
 from recoupe.analyze.quantity_lexicon import words
+from recoupe.analyze.quantity_reading import clitic_verb
 from recoupe.analyze.quote_direct import speaker_tokens
 
 Source = tuple[int, int, str]
@@ -33,11 +34,47 @@ def attribution_for(
     whole = doc.char_span(start, end, alignment_mode="expand") or span
     rate = kind in _RATES_AND_AMOUNTS
     return (
-        _from_quotes(doc, start, end)
+        _from_clitic_verb(doc, whole)  # the counter named by its verb, even in a quote
+        or _from_quotes(doc, start, end)
         or _from_preposition(doc, unit, span[0])
         or _from_agent(doc, unit, whole, rate)
         or _from_report_verb(doc, unit, whole, rate)
     )
+
+
+def _from_clitic_verb(doc: Doc, figure: Span) -> Source | None:
+    """ "sept morts selon l'ARS, tandis que le collectif en dénombre neuf": whoever counts
+    "en" gives this figure, not the "selon" of the other. The subject is the verb's, else
+    (the parse is lost when "dénombre" is tagged a noun) the first noun of the words
+    between the clause's start and "en"."""
+    verb = clitic_verb(doc, figure.start - 1)
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN") and child.i < verb.i:
+            return _name(doc, child)
+    en = verb.i - 1
+    while doc[en].lower_ != "en":
+        en -= 1
+    start = en
+    while start > verb.sent.start and not _clause_edge(doc[start - 1]):
+        start -= 1
+    head = next((t for t in doc[start:en] if t.pos_ in ("NOUN", "PROPN")), None)
+    if head is None:
+        return None
+    end = en
+    while end > head.i + 1 and doc[end - 1].is_punct:
+        end -= 1
+    found = sp.person_in(doc, doc[head.i : end]) or sp.entity_of(doc, head) or doc[start:end]
+    return found.start_char, found.end_char, found.text
+
+
+_CLAUSE_EDGES = frozenset({"que", "qu'", "qu’", "qui", "dont", "où"})
+
+
+def _clause_edge(tok: Token) -> bool:
+    # a relative "qui" leaves no subject between it and "en": none is taken
+    return tok.is_punct or tok.pos_ in ("SCONJ", "CCONJ") or tok.lower_ in _CLAUSE_EDGES
 
 
 def _from_quotes(doc: Doc, start: int, end: int) -> Source | None:

@@ -13,13 +13,14 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from recoupe.analyze import quantity_lexicon as lex
-from recoupe.analyze.quantity_reading import Reading, noun_lemma
+from recoupe.analyze.quantity_reading import Reading, compares_back, noun_lemma
 from recoupe.analyze.quote_speakers import entity_of, ents_in
 
 _LINKS = frozenset({"et", "ou", ",", "dont", "contre", "sur", "à", "puis", "mais", "soit"})
 _PLACE_PREPS = frozenset({"en", "au", "aux", "à", "dans", "de", "du", "des", "d'", "d’", "sur"})
 _NAME_LABELS = frozenset({"LOC", "ORG", "PER", "MISC", "GPE"})
 _WINDOW = 12
+_FAR_WINDOW = 30  # "contre 860" reaches the figure it is set against across a clause
 
 
 def fill_elided(doc: Doc, readings: list[Reading]) -> list[Reading]:
@@ -69,12 +70,16 @@ def _counted_subject(doc: Doc, reading: Reading) -> Token | None:
 
 
 def _antecedent(doc: Doc, before: list[Reading], reading: Reading) -> Reading | None:
+    compared = compares_back(doc, reading.first, reading.start)
+    window = _FAR_WINDOW if compared else _WINDOW
     for prev in reversed(before):
         if prev.last >= reading.first or not prev.unit or prev.kind == "age":
             continue
         between = doc[prev.last + 1 : reading.first]
-        if len(between) > _WINDOW or not _same_sentence(doc, prev.last, reading.first):
+        if len(between) > window or not _same_sentence(doc, prev.last, reading.first):
             return None
+        if compared:
+            return prev
         if any(t.lower_ in _LINKS for t in between) and not any(
             t.pos_ in ("VERB", "AUX") for t in between
         ):

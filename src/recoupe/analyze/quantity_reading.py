@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from recoupe.analyze import quantity_lexicon as lex
+from recoupe.analyze import quote_cues as cues
 from recoupe.analyze.quantity_numbers import NumberExpr
 
 _NOUNS = ("NOUN", "PROPN")
@@ -69,7 +70,9 @@ def read_number(doc: Doc, expr: NumberExpr) -> Reading | None:
         return _finish(doc, reading)
     noun = _counted_noun(doc, after, expr.scaled)
     if noun is None:
-        if expr.plain_year or _needs_noun(expr) or _in_timex(doc, expr):
+        if expr.plain_year or _in_timex(doc, expr):
+            return None
+        if _needs_noun(expr) and not compares_back(doc, first, start):
             return None
         return Reading(expr, start, expr.end, qualifier, "", "count", first, after - 1)
     counted = _with_noun(doc, expr, start, qualifier, first, noun)
@@ -110,6 +113,51 @@ def _finish(doc: Doc, reading: Reading) -> Reading:
     return replace(reading, modifiers=mods, qualifier=qualifier)
 
 
+def compares_back(doc: Doc, first: int, start: int) -> bool:
+    """Whether the number can only count what a figure before it in the sentence counts,
+    whatever verbs come between: "1 240 cas ont été confirmés, contre 860 une semaine plus
+    tôt"; "sept morts selon l'ARS, tandis que le collectif en dénombre neuf" (the pronoun
+    "en" stands for the noun)."""
+    k = first - 1
+    while k >= 0 and doc[k].idx >= start:  # "plus de", "environ"
+        k -= 1
+    if k >= 0 and doc[k].lower_ == "contre":
+        return True
+    return _after_clitic_en(doc, k)
+
+
+def _after_clitic_en(doc: Doc, k: int) -> bool:
+    return clitic_verb(doc, k) is not None
+
+
+def clitic_verb(doc: Doc, k: int) -> Token | None:
+    """The verb at ``k`` when it is led by the pronoun "en" and a number follows it: "en
+    dénombre", "en a recensé", "en compterait" (the tagger often takes "dénombre" for a
+    noun, so a counting or reporting verb is also known by its lemma)."""
+    if k < 1 or not _verb_like(doc[k]) or _gerund(doc[k]):
+        return None
+    j = k - 1
+    while j >= 0 and doc[j].pos_ == "AUX":
+        j -= 1
+    return doc[k] if j >= 0 and doc[j].lower_ == "en" else None
+
+
+def _gerund(tok: Token) -> bool:
+    """ "en obtenant 329 voix": "en" is the preposition of a gerund, not a pronoun."""
+    return tok.lower_.endswith("ant") and tok.i > 0 and tok.nbor(-1).lower_ == "en"
+
+
+def _verb_like(tok: Token) -> bool:
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    return any(lemma in _count_or_report_verbs() for lemma in cues.lemmas(tok))
+
+
+@cache
+def _count_or_report_verbs() -> frozenset[str]:
+    return lex.words("quantities", "count_verbs.txt") | lex.words("quantities", "report_verbs.txt")
+
+
 def _needs_noun(expr: NumberExpr) -> bool:
     """Number words ("trois", "un") count nothing on their own; digits may elide the noun."""
     return expr.written != "digits"
@@ -125,6 +173,8 @@ def _is_date_or_rank(doc: Doc, expr: NumberExpr, first: int, after: int) -> bool
     if first == 0 or _qualifier_before(expr)[1] != expr.start:
         return False
     prev = doc[first - 1]
+    if _after_clitic_en(doc, first - 1):  # "en dénombre 9", the verb mistagged as a noun
+        return False
     if prev.pos_ in _NOUNS and not _is_symbol(prev) and _names_or_ranks(doc, first, after):
         return True
     return prev.lower_ in lex.identifier_nouns() or prev.text in ("n°", "N°", "#")
@@ -147,6 +197,8 @@ def _ambiguous_word(doc: Doc, expr: NumberExpr, first: int, after: int) -> bool:
         return False
     if word in ("un", "une"):
         return _qualifier_before(expr)[0] == "exact"
+    if _after_clitic_en(doc, first - 1):  # "le collectif en dénombre neuf."
+        return False
     nxt = doc[after] if after < len(doc) else None
     prev = doc[first - 1] if first > 0 else None
     if nxt is not None and (nxt.like_num or nxt.text == "."):
