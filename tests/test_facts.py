@@ -8,7 +8,7 @@ from dataclasses import replace
 from recoupe.consolidate.entities import EntityIndex
 from recoupe.consolidate.facts import build_facts
 from recoupe.consolidate.units import canonical_unit
-from recoupe.records import Entity, EntityMention, Fact, LinkedQuantity, Quantity
+from recoupe.records import DocDate, Entity, EntityMention, Fact, LinkedQuantity, Quantity
 from tests.consolidate_helpers import analysis, find, make_doc, quantity, span, timex
 
 Doc = tuple[str, str, str | None]  # id, text, date
@@ -294,6 +294,18 @@ def test_two_sources_in_one_document_disagreeing_are_a_conflict() -> None:
     assert fact.status == "conflict"
 
 
+def test_two_sources_of_a_toll_in_one_undated_document_are_a_conflict() -> None:
+    text = "Le bilan est de six morts selon la mairie, tandis que l'association en compte huit."
+    mairie = replace(
+        quantity("u", text, "six morts", 6, "mort"), attributed_to=span("u", text, "la mairie")
+    )
+    asso = replace(
+        quantity("u", text, "huit", 8, "mort"), attributed_to=span("u", text, "l'association")
+    )
+    (fact,) = run([("u", text, None)], [mairie, asso])
+    assert fact.status == "conflict"
+
+
 def test_a_revised_toll_is_an_update_not_a_conflict() -> None:
     first = "Selon la préfecture, 12 personnes ont été interpellées après le match."
     then = (
@@ -513,3 +525,20 @@ def test_people_counted_by_their_fate_are_that_count() -> None:
     ]
     (fact,) = run(docs, figures)
     assert fact.status == "agree" and fact.label.startswith("morts")
+
+
+def test_a_month_inferred_for_an_undated_page_does_not_make_a_conflict() -> None:
+    day = "Selon la préfecture, 520 maisons sont inondées."
+    month = "Selon la mairie, près de 800 maisons sont inondées."
+    figures = [
+        quantity("d", day, "520 maisons", 520, "maison"),
+        quantity("m", month, "près de 800 maisons", 800, "maison", "approx"),
+    ]
+    docs = [make_doc("d", day, "2025-03-12"), make_doc("m", month)]
+    inferred = DocDate("2025-03", "month", "inferred", "2025-03", "2025-03", 0.55)
+    docs[1] = replace(docs[1], date=inferred)
+    analyses = [analysis("d", day, [], figures[:1]), analysis("m", month, [], figures[1:])]
+    entities: list[Entity] = []
+    linked = [LinkedQuantity(q) for q in figures]
+    (fact,) = build_facts(linked, docs, analyses, entities, EntityIndex(entities))
+    assert fact.status == "update"

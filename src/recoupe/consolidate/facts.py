@@ -416,6 +416,8 @@ def fact_status(members: Sequence[Observed]) -> str:
     only when both are for the same day; within a month they are updates."""
     if len(members) == 1:
         return "single"
+    if _two_sources_at_once(members):
+        return "conflict"
     toll = members[0].role in cumulative() or members[0].unit in cumulative()
     by_month: dict[str, list[Observed]] = defaultdict(list)
     for m in members:
@@ -429,10 +431,36 @@ def fact_status(members: Sequence[Observed]) -> str:
                 a, b = x.observation.as_of, y.observation.as_of
                 if toll and not _same_day(a, b):
                     continue
-                if same_time(a, b) and not _overlap(x, y):
+                if same_time(a, b) and not _overlap(x, y) and not _month_of_page(x, y):
                     return "conflict"
     first = members[0]
     return "agree" if all(_same_value(first, m) for m in members[1:]) else "update"
+
+
+def _month_of_page(x: Observed, y: Observed) -> bool:
+    """One figure is dated only by the month inferred for its undated page, the other to
+    a day of that month: which came first is unknown (a page dated to the month by its
+    publisher still conflicts with a day of it)."""
+    a, b = parse_period(x.observation.as_of), parse_period(y.observation.as_of)
+    if a is None or b is None or a.precision == b.precision:
+        return False
+    month = x if a.precision == "month" else y
+    return month.guessed and month.observation.as_of == month.stated
+
+
+def _two_sources_at_once(members: Sequence[Observed]) -> bool:
+    """One document giving two values from two sources for one time ("sept morts selon
+    l'ARS, tandis que le collectif en dénombre neuf"), though the document is undated or
+    the measure a toll: they disagree."""
+    by_doc: dict[tuple[str, str | None], list[Observed]] = defaultdict(list)
+    for m in members:
+        by_doc[m.quantity.doc, m.observation.as_of].append(m)
+    return any(
+        _told_by_two(x.quantity, y.quantity) and not _overlap(x, y) and not (x.revises or y.revises)
+        for told in by_doc.values()
+        for i, x in enumerate(told)
+        for y in told[i + 1 :]
+    )
 
 
 # --- the fact record --------------------------------------------------------------------

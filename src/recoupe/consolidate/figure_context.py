@@ -60,6 +60,7 @@ class Observed:
     stated: str | None = None  # its document's date: when the figure was given
     former: bool = False  # told as the value replaced ("4,4 % prévu initialement")
     period: str | None = None  # an indicator's year ("2024" for the 2024 deficit)
+    guessed: bool = False  # its document's date was inferred from clues (no date on the page)
 
 
 _COMPLEMENT = re.compile(
@@ -272,6 +273,7 @@ class FigureContext:
             document.date.value,
             self._former(q, document.text),
             year if indicator else None,
+            document.date.provenance == "inferred" and document.date.precision != "day",
         )
 
     def _former(self, q: Quantity, text: str) -> bool:
