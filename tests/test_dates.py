@@ -341,3 +341,48 @@ def test_neighbours_months_apart_or_a_set_aside_clue_lower_the_confidence() -> N
     apart = _confidence(None, None, "2022-05", [near("2022-05"), near("2023-02")])
     assert apart < close
     assert _confidence(None, None, "2022-05", [near("2022-05")], conflicting=True) < close
+
+
+ANNOUNCE = (
+    "La ministre des Sports, Inès Marchal, est attendue au stade de Brest le 17 mars pour "
+    "l'inauguration de la nouvelle tribune. Le chantier avait coûté 12 millions d'euros."
+)
+TOLD = (
+    "La ministre des Sports a inauguré jeudi la nouvelle tribune du stade de Brest, sous la pluie."
+)
+
+
+@pytest.mark.parametrize(
+    ("announced", "value", "earliest", "latest"),
+    [
+        ("le 17 mars", "2022-03-17", "2022-03", "2022-03"),  # a Thursday: 17 to 23 March
+        ("le 31 mars", "2022-03-31", "2022-03", "2022-04"),  # a Thursday: up to 6 April
+        ("le 18 mars", "2022-03-18", None, None),  # a Friday: not the Thursday told
+    ],
+)
+def test_a_past_weekday_announced_by_a_dated_page_dates_the_page(
+    announced: str, value: str, earliest: str | None, latest: str | None
+) -> None:
+    said = ANNOUNCE.replace("le 17 mars", announced)
+    docs = [make_doc("a", said, "2022-03-02"), make_doc("t", TOLD)]
+    analyses = [
+        analysis("a", said, [timex("a", said, announced, value)]),
+        analysis("t", TOLD, [timex("t", TOLD, "jeudi", "XXXX-WXX-4")]),
+    ]
+    date = infer_dates(docs, analyses).documents[1].date
+    assert (date.earliest, date.latest) == (earliest, latest)
+    if earliest is not None:
+        assert "a.txt" in " ".join(date.evidence) and value in " ".join(date.evidence)
+
+
+def test_a_weekday_before_the_announcing_page_or_to_come_dates_nothing() -> None:
+    # the dated page tells the day as past (published after it); the undated one as future
+    past = ANNOUNCE.replace("est attendue", "était attendue")
+    ahead = TOLD.replace("a inauguré jeudi", "inaugurera jeudi")
+    for said, told, published in ((past, TOLD, "2022-03-20"), (ANNOUNCE, ahead, "2022-03-02")):
+        docs = [make_doc("a", said, published), make_doc("t", told)]
+        analyses = [
+            analysis("a", said, [timex("a", said, "le 17 mars", "2022-03-17")]),
+            analysis("t", told, [timex("t", told, "jeudi", "XXXX-WXX-4")]),
+        ]
+        assert infer_dates(docs, analyses).documents[1].date.value is None

@@ -22,12 +22,19 @@ from recoupe.consolidate.clauses import (
     is_future,
 )
 from recoupe.consolidate.lexicon import data_json
-from recoupe.consolidate.periods import Period, month_index, month_value, parse_period
+from recoupe.consolidate.periods import (
+    Period,
+    day_bounds,
+    month_index,
+    month_value,
+    parse_period,
+)
 from recoupe.consolidate.similarity import (
     SentenceIndex,
     TfIdf,
     Vector,
     content_terms,
+    cosine,
     fold,
     words,
 )
@@ -46,6 +53,9 @@ NEIGHBOUR_SLACK = (1, 2)  # months before / after its neighbours a document may 
 YEAR_DISTANCE = 80  # characters: a year this close to a figure dates it
 WEEKDAY_YEARS = 2  # "mardi 14 mars" is placed in a year at most this far from the story's
 WEEKDAY_WINDOW = timedelta(days=14)  # and the page is from at most this long after it
+ANNOUNCED_MIN = 0.1  # cosine of a past weekday's sentence and a dated page's announcement
+ANNOUNCED_TERMS = 2  # ... which also share this many content words ("ministre", "santé")
+WEEK = timedelta(days=6)  # "a visité jeudi": the last Thursday, at most six days before
 
 
 def has_year(text: str) -> bool:
@@ -472,3 +482,74 @@ def _years_on(weekday: int, month: int, day: int, around: int) -> list[int]:
 
 def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+# --- clue 5: a weekday told in the past, announced by a dated document -------------------
+
+_WEEKDAY_ONLY = re.compile(r"^XXXX-WXX-([1-7])$")
+
+
+def announced_bounds(doc_id: str, context: DatingContext) -> Iterator[tuple[int, int, str]]:
+    """Bounds from an event the document tells in the past by its weekday ("Le ministre a
+    visité jeudi l'hôpital") that a dated document announced for a day to come ("Le
+    ministre est attendu sur l'île le 20 février", a Thursday): the page is from that day
+    to a week later (two, with "dernier"). Only one announced day may fit."""
+    text = context.documents[doc_id].text
+    finder = context.finders.get(doc_id)
+    if finder is None:
+        return
+    for t in _own_timexes(doc_id, context):
+        match = _WEEKDAY_ONLY.match(t.value) if t.type == "DATE" else None
+        i = finder.index_at(t.start)
+        if match is None or i is None or _in_future(doc_id, t, context):
+            continue
+        weekday = int(match.group(1)) - 1
+        found = _announcements(context, context.vectors[doc_id][i], weekday, doc_id)
+        if len({day for day, _, _ in found}) != 1:
+            continue
+        day, other, said = found[0]
+        later = "dernier" in words(text[t.end : t.end + 12])
+        lo, hi = _month_of(day), _month_of(day + (2 * WEEK if later else WEEK))
+        name = doc_name(context.documents[other])
+        yield (
+            lo,
+            hi,
+            (
+                f"raconte au passé « {_short(finder.sentences[i].text)} » : le "
+                f"{text[t.start : t.end].lower()} {day.isoformat()} que « {name} » annonçait "
+                f"(« {_short(said)} »)"
+            ),
+        )
+
+
+def _announcements(
+    context: DatingContext, vector: Vector, weekday: int, doc_id: str
+) -> list[tuple[date, str, str]]:
+    """Days to come, on that weekday, that dated documents announce in a sentence like
+    this one."""
+    terms = set(vector)
+    found = []
+    for other, published in context.dated.items():
+        analysis = context.analyses.get(other)
+        if other == doc_id or analysis is None:
+            continue
+        finder = context.finders[other]
+        for t in analysis.timexes:
+            day = _day_of(t)
+            j = finder.index_at(t.start)
+            if day is None or j is None or day.weekday() != weekday:
+                continue
+            if day <= day_bounds(published)[1]:  # announced: after the page was published
+                continue
+            theirs = context.vectors[other][j]
+            if len(terms & set(theirs)) < ANNOUNCED_TERMS or cosine(vector, theirs) < ANNOUNCED_MIN:
+                continue
+            found.append((day, other, finder.sentences[j].text))
+    return found
+
+
+def _day_of(t: Timex) -> date | None:
+    period = parse_period(t.value) if t.type == "DATE" else None
+    if period is None or period.precision != "day":
+        return None
+    return date.fromisoformat(t.value[:10])

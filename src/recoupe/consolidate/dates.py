@@ -26,6 +26,7 @@ from recoupe.consolidate.date_clues import (
     DatingContext,
     Neighbour,
     absolute_bounds,
+    announced_bounds,
     find_neighbours,
     has_own_date,
     month_bounds,
@@ -189,6 +190,7 @@ def infer_date(doc_id: str, context: DatingContext) -> DocDate:
     bounds += [
         Bound(lo, hi, why, ANCHORED) for lo, hi, why in weekday_bounds(doc_id, context, soft)
     ]
+    bounds += [Bound(lo, hi, why, ANCHORED) for lo, hi, why in announced_bounds(doc_id, context)]
     low, high, evidence = _combine(bounds)
     if soft is not None:
         low, high, evidence = _narrow(low, high, evidence, soft, neighbours)
