@@ -19,7 +19,9 @@ from recoupe.consolidate.clauses import (
     clause_around,
     clean_sentences,
     ends_a_sentence,
+    in_dateline,
     is_future,
+    names_its_date,
 )
 from recoupe.consolidate.lexicon import data_json
 from recoupe.consolidate.periods import (
@@ -53,7 +55,9 @@ NEIGHBOUR_SLACK = (1, 2)  # months before / after its neighbours a document may 
 YEAR_DISTANCE = 80  # characters: a year this close to a figure dates it
 WEEKDAY_YEARS = 2  # "mardi 14 mars" is placed in a year at most this far from the story's
 WEEKDAY_WINDOW = timedelta(days=14)  # and the page is from at most this long after it
-ANNOUNCED_MIN = 0.1  # cosine of a past weekday's sentence and a dated page's announcement
+# cosine of a past weekday's sentence and a dated page's announcement: at 0.1, egypt lost
+# 2 of its 24 pages dated within a month (a "président Morsi" in both sentences is no event)
+ANNOUNCED_MIN = 0.2
 ANNOUNCED_TERMS = 2  # ... which also share this many content words ("ministre", "santé")
 WEEK = timedelta(days=6)  # "a visité jeudi": the last Thursday, at most six days before
 
@@ -534,18 +538,45 @@ def _announcements(
         if other == doc_id or analysis is None:
             continue
         finder = context.finders[other]
+        text = context.documents[other].text
         for t in analysis.timexes:
             day = _day_of(t)
             j = finder.index_at(t.start)
             if day is None or j is None or day.weekday() != weekday:
                 continue
-            if day <= day_bounds(published)[1]:  # announced: after the page was published
+            # announced: a date said in full ("le 20 février", not "samedi"), after the page
+            # was published, in a clause telling what is to come
+            if not names_its_date(t.text) or day <= day_bounds(published)[1]:
+                continue
+            if in_dateline(text, t.start, _dateline_markers()):
+                continue
+            if not _announces(text, finder.sentences[j], t):
                 continue
             theirs = context.vectors[other][j]
             if len(terms & set(theirs)) < ANNOUNCED_TERMS or cosine(vector, theirs) < ANNOUNCED_MIN:
                 continue
             found.append((day, other, finder.sentences[j].text))
     return found
+
+
+def _announces(text: str, sentence: Span, t: Timex) -> bool:
+    """Whether the date's clause tells what is to come: a verb in the future, or a word of
+    plans ("est attendu le 20 février", "doit se rendre", "prévu")."""
+    start, end = clause_around(sentence, t.start, t.end)
+    found = words(text[start:end])
+    # a conditional ("aurait été perpétré mercredi") reports, it does not announce
+    told = [w for w in found if not w.endswith(("ait", "aient")) and is_future(w)]
+    return bool(told) or bool(set(found) & _announce_words())
+
+
+@cache
+def _announce_words() -> frozenset[str]:
+    return frozenset(data_json("dates.json")["announce_words"])
+
+
+@cache
+def _dateline_markers() -> tuple[str, ...]:
+    return tuple(data_json("dates.json")["dateline_markers"])
 
 
 def _day_of(t: Timex) -> date | None:
