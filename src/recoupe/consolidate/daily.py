@@ -29,7 +29,7 @@ from recoupe.consolidate.clauses import (
     preceded_by,
 )
 from recoupe.consolidate.lexicon import data_json
-from recoupe.consolidate.periods import parse_period
+from recoupe.consolidate.periods import day_of, parse_period
 from recoupe.consolidate.similarity import TfIdf, centroid, content_terms, cosine
 from recoupe.consolidate.summary import merge_repeats, select_mmr, usable
 from recoupe.records import DocAnalysis, Document, Span
@@ -54,13 +54,6 @@ class DayPool:
     articles: int = 0
 
 
-def _day(value: str | None) -> date | None:
-    period = parse_period(value)
-    if period is None or period.precision != "day" or value is None:
-        return None
-    return date.fromisoformat(value[:10])
-
-
 def day_pools(
     documents: Sequence[Document], analyses: Sequence[DocAnalysis]
 ) -> dict[date, DayPool]:
@@ -70,12 +63,12 @@ def day_pools(
     relative = tuple(table["relative_markers"])
     dateline = tuple(table["dateline_markers"])
     pools: dict[date, DayPool] = defaultdict(DayPool)
-    newest = max((d for doc in docs.values() if (d := _day(doc.date.value))), default=None)
+    newest = max((d for doc in docs.values() if (d := day_of(doc.date.value))), default=None)
     for analysis in analyses:
         document = docs.get(analysis.doc)
         if document is None:
             continue
-        published = _day(document.date.value)
+        published = day_of(document.date.value)
         sentences = clean_sentences(document.text, analysis.sentences)
         named = _named_days(document, analysis, sentences, relative, dateline)
         for i, sentence in enumerate(sentences):
@@ -104,7 +97,7 @@ def _named_days(
     finder = SentenceFinder(sentences)
     found: dict[int, list[date]] = defaultdict(list)
     for t in analysis.timexes:
-        day = _day(t.value) if t.type in ("DATE", "TIME") else None
+        day = day_of(t.value) if t.type in ("DATE", "TIME") else None
         if day is None or preceded_by(document.text, t.start, relative):
             continue
         if no_anchor(document.text, t):
@@ -183,13 +176,13 @@ def daily_summaries(
     tfidf = TfIdf(content_terms(s.text) for s in all_spans)
     out: dict[date, list[Span]] = {}
     for day in days:
-        chosen = _summarise_day(pools[day], tfidf, per_date)
+        chosen = _summariseday_of(pools[day], tfidf, per_date)
         if chosen:
             out[day] = chosen
     return out
 
 
-def _summarise_day(pool: DayPool, tfidf: TfIdf, k: int) -> list[Span]:
+def _summariseday_of(pool: DayPool, tfidf: TfIdf, k: int) -> list[Span]:
     spans = [(s, 0) for s in [*pool.mentioned, *pool.published] if usable(s)]
     if not spans:
         return []

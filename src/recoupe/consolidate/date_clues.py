@@ -27,6 +27,7 @@ from recoupe.consolidate.lexicon import data_json
 from recoupe.consolidate.periods import (
     Period,
     day_bounds,
+    day_of,
     month_index,
     month_value,
     parse_period,
@@ -91,6 +92,7 @@ class DatingContext:
     index: SentenceIndex
     index_keys: list[tuple[str, int]]  # (doc, sentence index) of each indexed sentence
     month_timexes: dict[int, list[tuple[str, int, Period]]] = field(default_factory=dict)
+    announced: dict[int, list[tuple[date, str, int]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, documents: Sequence[Document], analyses: Sequence[DocAnalysis]) -> DatingContext:
@@ -120,6 +122,7 @@ class DatingContext:
         index = SentenceIndex([vectors[d][i] for d, i in keys])
         context = cls(docs, by_doc, dated, finders, vectors, timed, index, keys)
         context.month_timexes = _month_timexes(context)
+        context.announced = _announced_days(context)
         return context
 
 
@@ -533,30 +536,36 @@ def _announcements(
     this one."""
     terms = set(vector)
     found = []
-    for other, published in context.dated.items():
-        analysis = context.analyses.get(other)
-        if other == doc_id or analysis is None:
+    for day, other, j in context.announced.get(weekday, ()):
+        theirs = context.vectors[other][j]
+        if other == doc_id or len(terms & set(theirs)) < ANNOUNCED_TERMS:
             continue
-        finder = context.finders[other]
-        text = context.documents[other].text
-        for t in analysis.timexes:
-            day = _day_of(t)
-            j = finder.index_at(t.start)
-            if day is None or j is None or day.weekday() != weekday:
-                continue
-            # announced: a date said in full ("le 20 février", not "samedi"), after the page
-            # was published, in a clause telling what is to come
-            if not names_its_date(t.text) or day <= day_bounds(published)[1]:
-                continue
-            if in_dateline(text, t.start, _dateline_markers()):
-                continue
-            if not _announces(text, finder.sentences[j], t):
-                continue
-            theirs = context.vectors[other][j]
-            if len(terms & set(theirs)) < ANNOUNCED_TERMS or cosine(vector, theirs) < ANNOUNCED_MIN:
-                continue
-            found.append((day, other, finder.sentences[j].text))
+        if cosine(vector, theirs) >= ANNOUNCED_MIN:
+            found.append((day, other, context.finders[other].sentences[j].text))
     return found
+
+
+def _announced_days(context: DatingContext) -> dict[int, list[tuple[date, str, int]]]:
+    """Days to come that dated documents announce, by weekday: (day, doc, sentence). A date
+    said in full ("le 20 février", not "samedi"), after the page was published, outside its
+    dateline, in a clause telling what is to come."""
+    out: dict[int, list[tuple[date, str, int]]] = defaultdict(list)
+    markers = tuple(data_json("dates.json")["dateline_markers"])
+    for doc, published in context.dated.items():
+        analysis = context.analyses.get(doc)
+        if analysis is None:
+            continue
+        finder, text = context.finders[doc], context.documents[doc].text
+        last = day_bounds(published)[1]
+        for t in analysis.timexes:
+            day = day_of(t.value) if t.type == "DATE" else None
+            j = finder.index_at(t.start)
+            if day is None or j is None or day <= last or not names_its_date(t.text):
+                continue
+            if in_dateline(text, t.start, markers) or not _announces(text, finder.sentences[j], t):
+                continue
+            out[day.weekday()].append((day, doc, j))
+    return dict(out)
 
 
 def _announces(text: str, sentence: Span, t: Timex) -> bool:
@@ -572,15 +581,3 @@ def _announces(text: str, sentence: Span, t: Timex) -> bool:
 @cache
 def _announce_words() -> frozenset[str]:
     return frozenset(data_json("dates.json")["announce_words"])
-
-
-@cache
-def _dateline_markers() -> tuple[str, ...]:
-    return tuple(data_json("dates.json")["dateline_markers"])
-
-
-def _day_of(t: Timex) -> date | None:
-    period = parse_period(t.value) if t.type == "DATE" else None
-    if period is None or period.precision != "day":
-        return None
-    return date.fromisoformat(t.value[:10])

@@ -86,6 +86,14 @@ def span_value(lo: int, hi: int) -> tuple[str | None, str | None]:
     return None, None
 
 
+def day_of(value: str | None) -> date | None:
+    """The day a day-precise value names ("2025-02-20"), else None."""
+    period = parse_period(value)
+    if period is None or period.precision != "day" or value is None:
+        return None
+    return date.fromisoformat(value[:10])
+
+
 def day_bounds(period: Period) -> tuple[date, date]:
     """The first and last day a period covers."""
     if period.precision == "day":
