@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from recoupe.analyze import quantity_lexicon as lex
-from recoupe.analyze.quantity_reading import Reading, compares_back, noun_lemma
+from recoupe.analyze.quantity_reading import Reading, compares_back, noun_lemma, word_before
 from recoupe.analyze.quote_speakers import entity_of, ents_in
 
 _LINKS = frozenset({"et", "ou", ",", "dont", "contre", "sur", "à", "puis", "mais", "soit"})
@@ -54,9 +54,7 @@ def _number_of(doc: Doc, reading: Reading) -> Token | None:
 def _counted_subject(doc: Doc, reading: Reading) -> Token | None:
     """ "Les manifestants étaient 12 000", "Les blessés sont au nombre de 40": the number
     counts the plural noun that is the subject of "être" right before it."""
-    k = reading.first - 1
-    while k >= 0 and doc[k].idx >= reading.start:  # "plus de", "environ"
-        k -= 1
+    k = word_before(doc, reading.first, reading.start)
     if k >= 2 and [t.lower_ for t in doc[k - 2 : k + 1]] == ["au", "nombre", "de"]:
         k -= 3
     if k < 1:

@@ -113,14 +113,21 @@ def _finish(doc: Doc, reading: Reading) -> Reading:
     return replace(reading, modifiers=mods, qualifier=qualifier)
 
 
+def word_before(doc: Doc, first: int, start: int) -> int:
+    """The index of the token before a figure whose number is token ``first`` and whose
+    phrase starts at character ``start`` (before "plus de", "environ"); -1 at the start."""
+    k = first - 1
+    while k >= 0 and doc[k].idx >= start:
+        k -= 1
+    return k
+
+
 def compares_back(doc: Doc, first: int, start: int) -> bool:
     """Whether the number can only count what a figure before it in the sentence counts,
     whatever verbs come between: "1 240 cas ont été confirmés, contre 860 une semaine plus
     tôt"; "sept morts selon l'ARS, tandis que le collectif en dénombre neuf" (the pronoun
     "en" stands for the noun)."""
-    k = first - 1
-    while k >= 0 and doc[k].idx >= start:  # "plus de", "environ"
-        k -= 1
+    k = word_before(doc, first, start)
     if k >= 0 and doc[k].lower_ == "contre":
         return True
     return _after_clitic_en(doc, k)
