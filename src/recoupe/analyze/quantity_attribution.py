@@ -69,12 +69,9 @@ def _from_clitic_verb(doc: Doc, figure: Span) -> Source | None:
     return found.start_char, found.end_char, found.text
 
 
-_CLAUSE_EDGES = frozenset({"que", "qu'", "qu’", "qui", "dont", "où"})
-
-
 def _clause_edge(tok: Token) -> bool:
     # a relative "qui" leaves no subject between it and "en": none is taken
-    return tok.is_punct or tok.pos_ in ("SCONJ", "CCONJ") or tok.lower_ in _CLAUSE_EDGES
+    return tok.is_punct or tok.pos_ in ("SCONJ", "CCONJ") or tok.lower_ in cues.RELATIVE_WORDS
 
 
 def _from_quotes(doc: Doc, start: int, end: int) -> Source | None:
