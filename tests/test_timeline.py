@@ -620,9 +620,9 @@ def test_a_comparison_with_a_past_date_is_no_event() -> None:
 @pytest.mark.parametrize(
     ("opening", "headline"),
     [
-        ("En particulier à la suite", "À la suite"),
-        ("Par ailleurs, à la suite", "À la suite"),
-        ("D’ailleurs à la suite", "À la suite"),
+        ("En particulier lors", "Lors"),
+        ("Par ailleurs, lors", "Lors"),
+        ("D’ailleurs lors", "Lors"),
     ],
 )
 def test_a_headline_drops_the_linking_adverb_its_sentence_opens_with(

@@ -150,7 +150,7 @@ def clitic_verb(doc: Doc, k: int) -> Token | None:
 
 
 def _gerund(tok: Token) -> bool:
-    """ "en obtenant 329 voix": "en" is the preposition of a gerund, not a pronoun."""
+    """ "en réunissant 41 sièges": "en" is the preposition of a gerund, not a pronoun."""
     return tok.lower_.endswith("ant") and tok.i > 0 and tok.nbor(-1).lower_ == "en"
 
 

@@ -184,7 +184,7 @@ def reads_alone(text: str) -> bool:
 
 def without_linking_adverb(text: str) -> str:
     """The clause without the linking adverb that ties it to the sentence before ("En
-    particulier à la suite d'une frappe…" -> "à la suite d'une frappe…"; "Par ailleurs, le
+    particulier après la crue de mars…" -> "après la crue de mars…"; "Par ailleurs, le
     ministre…" -> "le ministre…"); a clause that is nothing else is kept."""
     found = _linking_adverb().match(text)
     if found is None or not text[found.end() :].strip():

@@ -57,7 +57,7 @@ YEAR_DISTANCE = 80  # characters: a year this close to a figure dates it
 WEEKDAY_YEARS = 2  # "mardi 14 mars" is placed in a year at most this far from the story's
 WEEKDAY_WINDOW = timedelta(days=14)  # and the page is from at most this long after it
 # cosine of a past weekday's sentence and a dated page's announcement: at 0.1, egypt lost
-# 2 of its 24 pages dated within a month (a "président Morsi" in both sentences is no event)
+# 2 of its 24 pages dated within a month (one president named in both sentences is no event)
 ANNOUNCED_MIN = 0.2
 ANNOUNCED_TERMS = 2  # ... which also share this many content words ("ministre", "santé")
 WEEK = timedelta(days=6)  # "a visité jeudi": the last Thursday, at most six days before

@@ -532,7 +532,7 @@ def headline(text: str, event: Event) -> str:
         return f"{who} : « {said} »"
     start, end = event.clause
     whole = text[start:end].strip(" ,;:-–—")
-    clause = without_linking_adverb(whole)  # "En particulier à la suite de…": "À la suite…"
+    clause = without_linking_adverb(whole)  # "En particulier après la crue…": "Après…"
     tokens = clause.split()
     if len(tokens) > SENTENCE_EVENT_WORDS:  # a clause or a sentence short enough is whole
         dropped = len(whole.split()) - len(tokens)
