@@ -338,8 +338,7 @@ def test_en_as_a_preposition_or_alone_borrows_nothing(nlp: Any, text: str) -> No
     [
         # "en" + gerund is no pronoun: no noun borrowed, no source from the gerund's subject
         "La liste l'a emporté en réunissant 41 sièges contre 19.",
-        "Le collectif, qui a lancé la pétition en recueillant huit mille paraphes, "
-        "manifeste.",
+        "Le collectif, qui a lancé la pétition en recueillant huit mille paraphes, manifeste.",
     ],
 )
 def test_a_gerund_after_en_gives_no_source(nlp: Any, text: str) -> None:
