@@ -322,7 +322,7 @@ def test_a_plan_or_a_title_is_no_lower_bound(text: str) -> None:
 
 
 def test_a_dated_caption_is_a_lower_bound() -> None:
-    text = "Tripoli sous les bombes\n(Explosion à Tripoli, le 7 juin 2011, AFP)\nLe port a fermé."
+    text = "Lyon sous la grêle\n(Explosion à Lyon, le 7 juin 2011, AFP)\nLe port a fermé."
     doc = make_doc("c", text)
     found = analysis("c", text, [timex("c", text, "le 7 juin 2011", "2011-06-07")])
     assert infer_dates([doc], [found]).documents[0].date.earliest == "2011-06"

@@ -146,7 +146,7 @@ def test_a_wire_dateline_is_not_part_of_its_sentence() -> None:
 
     lines = [
         "Mamoudzou, le 3 mars 2025 (AFP) - Les écoles resteront fermées jeudi.",
-        "LE CAIRE, 3 juillet (Reuters) – Le président a été renversé.",
+        "ROME, 3 juillet (Reuters) – Le président a été renversé.",
         "Il a répondu, selon ses proches (en privé) - sans plus.",  # no agency: a sentence
     ]
     text = "\n".join(lines)

@@ -211,7 +211,7 @@ _WIRE_AFTER = re.compile(r"^[^\n,;!?()–—-]{0,32}?(?:\([^()\n]{1,40}\)\s*)?[-
 
 def in_wire_dateline(text: str, start: int) -> bool:
     """Whether the date at ``start`` is a wire story's dateline: "Paris, le 10 octobre 2024
-    (AFP) - …", "LE CAIRE, 3 juillet (Reuters) – …" at the start of a paragraph."""
+    (AFP) - …", "ROME, 3 juillet (Reuters) – …" at the start of a paragraph."""
     line_start = text.rfind("\n", 0, start) + 1
     place = _WIRE_PLACE.match(text[line_start:start]) if start - line_start <= 60 else None
     if place is None or len(names := place[1].split()) > 4:

@@ -210,7 +210,7 @@ _CLOSERS = ' \t»”"’'  # closing quotes: a title may end on one
 def _is_heading(text: str, sentence: Span) -> bool:
     """A line of its own whose last sign is no full stop: a title ("Budget : la gauche
     dénonce « l'austérité »"), though it ends on a closing quote. A caption in brackets
-    ("(Explosion à Tripoli, le 7 juin, AFP)") tells news and is no title."""
+    ("(Explosion à Lyon, le 7 juin, AFP)") tells news and is no title."""
     before = text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
     after_end = text.find("\n", sentence.end)
     after = text[sentence.end : after_end if after_end >= 0 else len(text)]
