@@ -333,3 +333,68 @@ def test_a_hashtag_is_not_a_name(nlp: Any) -> None:
     text = "Le mot-clé #LesPromessesDuMaire circule, dit Paul Renaud."
     found = by_text(repaired(nlp, text, [("LesPromessesDuMaire", "PER"), ("Paul Renaud", "PER")]))
     assert "LesPromessesDuMaire" not in found and "Paul Renaud" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "want"),
+    [
+        # a name after a noun of companies (with its complement and determiner) is one
+        (
+            "Le fabricant de jouets Brunelle a annoncé 80 départs.",
+            [("Brunelle", "LOC")],
+            [("Brunelle", "ORG")],
+        ),
+        (
+            "Le groupe pharmaceutique Sanolis recrute.",
+            [("Sanolis", "PER")],
+            [("Sanolis", "ORG")],
+        ),
+        # not where it lies: "de" or "à" before the name
+        (
+            "Son usine de Montbrison ferme.",
+            [("Montbrison", "LOC")],
+            [("Montbrison", "LOC")],
+        ),
+        (
+            "La production part vers l'usine polonaise du groupe à Gdańsk.",
+            [("Gdańsk", "LOC")],
+            [("Gdańsk", "LOC")],
+        ),
+    ],
+)
+def test_a_name_after_a_noun_of_companies_is_a_company(
+    nlp: Any, text: str, ents: list[tuple[str, str]], want: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.label) for m in repaired(nlp, text, ents)] == want
+
+
+def test_a_company_shown_by_its_context_outvotes_the_model(nlp: Any) -> None:
+    text = (
+        "Brunelle ferme. Les salariés de l'usine Brunelle manifestent. La direction de "
+        "Brunelle se tait."
+    )
+    got = repaired(nlp, text, [("Brunelle", "LOC"), ("Brunelle", "ORG"), ("Brunelle", "LOC")])
+    assert [m.label for m in got] == ["ORG", "ORG", "ORG"]
+
+
+def test_two_names_joined_by_de_that_the_page_uses_apart_are_two(nlp: Any) -> None:
+    text = (
+        "Brunelle ferme son site de Montbrison. Les salariés de l'usine Brunelle de "
+        "Montbrison manifestent."
+    )
+    got = repaired(
+        nlp,
+        text,
+        [("Brunelle", "ORG"), ("Montbrison", "LOC"), ("Brunelle de Montbrison", "LOC")],
+    )
+    assert [(m.text, m.label) for m in got] == [
+        ("Brunelle", "ORG"),
+        ("Montbrison", "LOC"),
+        ("Brunelle", "ORG"),
+        ("Montbrison", "LOC"),
+    ]
+
+
+def test_a_common_word_heading_a_page_is_not_a_name(nlp: Any) -> None:
+    text = "Jouets : la fin d'une usine\nLe fabricant de jouets ferme."
+    assert repaired(nlp, text, [("Jouets", "ORG")]) == []

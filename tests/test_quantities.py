@@ -353,3 +353,50 @@ def test_no_source_after_a_relative_qui_before_en(nlp: Any) -> None:
     _, second = figures(nlp, text)
     assert (second.value, second.unit) == (10, "chat")
     assert second.attributed_to is None
+
+
+def test_a_crowd_counted_by_a_pronoun_counts_people_from_each_source(nlp: Any) -> None:
+    text = "Ils étaient environ 700 selon la préfecture, 1 900 selon les organisateurs."
+    first, second = figures(nlp, text)
+    assert (first.text, first.value, first.unit, first.qualifier) == (
+        "environ 700",
+        700,
+        "personne",
+        "approx",
+    )
+    assert (second.value, second.unit) == (1900, "personne")
+    assert first.attributed_to is not None and first.attributed_to.text == "la préfecture"
+    assert second.attributed_to is not None and second.attributed_to.text == "les organisateurs"
+
+
+def test_the_source_after_selon_does_not_take_the_figure_before_it(nlp: Any) -> None:
+    text = "Les grévistes étaient 4 000 selon la préfecture."
+    found = one(nlp, text)
+    assert found.attributed_to is not None and found.attributed_to.text == "la préfecture"
+
+
+def test_en_counts_across_a_semicolon_and_a_hedge(nlp: Any) -> None:
+    text = "Le rectorat annonce 35 fermetures de classes ; le syndicat en compte près de 50."
+    first, second = figures(nlp, text)
+    assert (second.text, second.value, second.unit) == ("près de 50", 50, first.unit)
+    assert second.attributed_to is not None and second.attributed_to.text == "le syndicat"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Sur les 120 exposants attendus au salon, 90 ont confirmé leur venue.", 90, "exposant"),
+        ("Parmi les 18 passagers, trois sont hospitalisés.", 3, "passager"),
+    ],
+)
+def test_a_share_of_a_whole_counts_the_whole_s_noun(
+    nlp: Any, text: str, value: float, unit: str
+) -> None:
+    whole, part = figures(nlp, text)
+    assert whole.unit == unit
+    assert (part.value, part.unit) == (value, unit)
+
+
+def test_evoquer_reports_a_figure(nlp: Any) -> None:
+    found = one(nlp, "La direction évoque 150 départs volontaires.")
+    assert found.attributed_to is not None and found.attributed_to.text == "La direction"

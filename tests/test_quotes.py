@@ -305,3 +305,30 @@ def test_a_speaker_the_parser_cut_at_a_glued_dash_is_whole(nlp: Any) -> None:
     assert _whole_name(whole) is whole
     plain = next(i for i, t in enumerate(doc) if t.text == "port")
     assert _whole_name(SpacySpan(doc, plain, plain + 1)).text == "port"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("« Nous irons jusqu'au bout », a réagi Lucie Marchal à la sortie.", "Lucie Marchal"),
+        ("« C'est une honte », s'est indignée la présidente du club.", "la présidente du club"),
+        (
+            "La maire a demandé à l'État de « ne pas abandonner la vallée ».",
+            "La maire",
+        ),
+    ],
+)
+def test_more_verbs_of_saying_give_the_speaker(nlp: Any, text: str, speaker: str) -> None:
+    q = one(nlp, text)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_a_title_goes_to_the_last_speaker_only_if_the_title_fits(nlp: Any) -> None:
+    text = (
+        "« Ce n'est qu'un répit », a réagi Lucie Marchal, déléguée syndicale, après la "
+        "réunion. Aucun accord n'a été trouvé, a reconnu le préfet, qui avait reçu les "
+        "élus le 4 mai."
+    )
+    first, second = quotes(nlp, text)
+    assert first.speaker is not None and first.speaker.text == "Lucie Marchal"
+    assert second.speaker is not None and second.speaker.text == "le préfet"

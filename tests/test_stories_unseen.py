@@ -207,3 +207,47 @@ def test_the_epidemic_s_figures_told_against_others_are_read(dengue: dict[str, A
     assert deaths["status"] == "conflict"
     sources = {o["value"]: (o.get("source") or {}).get("text") for o in deaths["observations"]}
     assert sources == {7: "ARS", 9: "le collectif des soignants de l'île"}
+
+
+@pytest.fixture(scope="module")
+def plant() -> dict[str, Any]:
+    return _dossier("usine")
+
+
+def test_a_crowd_counted_by_police_and_unions_is_a_conflict(plant: dict[str, Any]) -> None:
+    (crowd,) = _facts_of(plant, "personne")
+    assert crowd["status"] == "conflict"
+    told = {(o["value"], (o["source"] or {}).get("text")) for o in crowd["observations"]}
+    assert told == {(300, "la police"), (800, "les syndicats")}
+
+
+def test_job_cuts_disputed_then_revised_are_one_fact(plant: dict[str, Any]) -> None:
+    (cuts,) = [f for f in _facts_of(plant, "suppression") if len(f["observations"]) > 1]
+    values = [o["value"] for o in cuts["observations"]]
+    assert {412, 600, 380} <= set(values)
+    assert cuts["status"] == "conflict"  # the management's 412 against the union's 600
+
+
+def test_a_company_named_after_its_trade_is_an_organisation(plant: dict[str, Any]) -> None:
+    names = {e["name"]: e["type"] for e in plant["entities"]}
+    assert names["Vernaux"] == "ORG"
+    assert "Pneumatiques" not in names  # the headline's first word
+    assert names["Łódź"] == "LOC"
+
+
+def test_speakers_of_a_reaction_and_of_a_title_after_it(plant: dict[str, Any]) -> None:
+    names = {e["id"]: e["name"] for e in plant["entities"]}
+    said = {
+        q["text"][:30]: names.get((q["speaker"] or {}).get("entity") or "") for q in plant["quotes"]
+    }
+    assert said["Ce n'est pas une victoire, c'e"] == "Karim Benali"
+    assert said["Aucun repreneur ne s'est manif"] == "Éric Montvallon"
+    assert said["tout faire pour trouver un rep"] == "Éric Montvallon"
+
+
+def test_a_rally_called_for_wednesday_is_the_rally_held_that_day(plant: dict[str, Any]) -> None:
+    by_date = {e["date"]["value"]: e for e in plant["timeline"]}
+    assert "2025-02-26" not in by_date  # not the Wednesday before the call
+    rally = by_date["2025-03-05"]
+    assert len({s["doc"] for s in rally["sources"]}) == 2
+    assert by_date["2025-06-30"]["future"]

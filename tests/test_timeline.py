@@ -639,3 +639,13 @@ def test_a_long_headline_without_its_linking_adverb_keeps_its_date() -> None:
     entry = _one_entry(text, [timex("a", text, "le 3 mars 2022", "2022-03-03")])
     assert entry.headline.startswith("Le comité de la Brèche")
     assert "le 3 mars 2022" in entry.headline
+
+
+def test_an_infinitive_complement_headline_starts_with_what_it_completes() -> None:
+    text = (
+        "Les riverains, déjà inquiets en janvier, étaient 300, à s'être réunis le 4 mars "
+        "devant la mairie."
+    )
+    found = [timex("a", text, "en janvier", "2025-01"), timex("a", text, "le 4 mars", "2025-03-04")]
+    by_date = {e.date: e for e in _entries(text, found)}
+    assert by_date["2025-03-04"].headline.startswith("Les riverains")

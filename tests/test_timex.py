@@ -79,6 +79,9 @@ dans la nuit de vendredi à samedi, il a fui | 2024-03-13 | la nuit de vendredi 
 2024-03-08TNI | -
 Les élus doivent maintenant voter. | - | maintenant | TIME | PRESENT_REF | -
 Il reviendra cet été. | 2024-01-15 | cet été | DATE | 2024-SU | -
+On promet la réouverture d'ici à l'été de sa piscine. | 2024-01-15 | l'été | DATE | 2024-SU | -
+Ils ont appelé à une grève jeudi devant la mairie. | 2024-01-15 | jeudi | DATE | 2024-01-18 | -
+Ils ont fait grève jeudi devant la mairie. | 2024-01-15 | jeudi | DATE | 2024-01-11 | -
 Les Jeux de 2028 auront lieu à Los Angeles. | - | 2028 | DATE | 2028 | -
 En été, la demande augmente. | 2024-01-15 | été | DATE | XXXX-SU | -
 Elle a passé la soirée et la nuit au poste. | 2024-01-15 | la nuit | TIME | 2024-01-15TNI | -

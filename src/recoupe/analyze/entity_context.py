@@ -116,6 +116,8 @@ def fix_types(doc: Doc, cands: list[Cand], gaz: Gazetteer) -> None:
         span = doc[cand.start : cand.end]
         if cand.person_cue:
             cand.label = "PER"
+        elif _after_company_noun(doc, cand, gaz.words["company_nouns"]):
+            cand.label, cand.company_cue = "ORG", True
         elif cand.label in ("MISC", "LOC") and _looks_like_org(span, heads):
             cand.label = "ORG"
         elif cand.label == "LOC" and span.root.dep_ == "nsubj" and span.root.head.lemma_ in speech:
@@ -178,6 +180,28 @@ def _listed_with_a_place(doc: Doc, cand: Cand, before: Cand | None) -> bool:
     return k == before.end and doc[k].lower_ in ("et", "ou") and cand.end - cand.start == 1
 
 
+_COMPANY_DETERMINERS = frozenset(
+    {"le", "la", "l'", "l’", "un", "une", "du", "au", "son", "sa", "leur", "ce", "cette", "cet"}
+)
+
+
+def _after_company_noun(doc: Doc, cand: Cand, nouns: frozenset[str]) -> bool:
+    """ "le fabricant de pneumatiques [Vernaux]", "le groupe pharmaceutique [Sanolis]",
+    "l'usine [Vernaux]": a name right after a noun of companies (and its complement) with
+    its determiner names a company, whatever the model guessed."""
+    k = prev_token(doc, cand.start)
+    # "son usine de [Saint-Priest]", "l'usine du groupe à [Łódź]": where it is, not whose
+    if k < 0 or doc[k].pos_ not in ("NOUN", "ADJ", "PROPN") or not doc[k].is_lower:
+        return False
+    for j in range(k, max(-1, k - 5), -1):
+        tok = doc[j]
+        if tok.lower_ in nouns:
+            return j > 0 and doc[j - 1].lower_ in _COMPANY_DETERMINERS
+        if not tok.is_lower or not (tok.pos_ in ("ADJ", "NOUN") or tok.lower_ in _OF):
+            return False
+    return False
+
+
 def _looks_like_org(span: Span, heads: frozenset[str]) -> bool:
     """An acronym ("SDIS") or a name headed by an organisation noun ("Forces de...")."""
     if len(span) == 1:
@@ -208,12 +232,17 @@ def propagate_persons(doc: Doc, cands: list[Cand]) -> None:
             cand.label, cand.entry = "PER", None
 
 
+_CUE_WEIGHT = 3
+
+
 def vote_types(doc: Doc, cands: list[Cand]) -> None:
-    """The same unknown name gets one type in a document: the most frequent one."""
+    """The same unknown name gets one type in a document: the most frequent one (a type
+    shown by the context, "le fabricant [X]", outweighs the model's guesses)."""
     votes: dict[str, Counter[str]] = {}
     for cand in cands:
         if cand.entry is None and not cand.demonym:
-            votes.setdefault(fold(doc[cand.start : cand.end].text), Counter())[cand.label] += 1
+            weight = _CUE_WEIGHT if cand.company_cue else 1
+            votes.setdefault(fold(doc[cand.start : cand.end].text), Counter())[cand.label] += weight
     for cand in cands:
         if cand.entry is None and not cand.demonym and not cand.person_cue:
             counter = votes[fold(doc[cand.start : cand.end].text)]

@@ -32,6 +32,7 @@ class Cand:
     role: str | None = None
     person_cue: bool = False  # a title or honorific showed it names a person
     place_cue: bool = False  # "la ville de…", "à…" showed it names a place
+    company_cue: bool = False  # "le fabricant…", "l'usine…" showed it names a company
     metonymy: bool = False
     demonym: bool = False
     alias_of: str | None = None

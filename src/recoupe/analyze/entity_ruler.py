@@ -85,7 +85,7 @@ def repair_mentions(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer, titles: Ti
     """The document's mentions, repaired, in text order and without overlaps."""
     model = _model_cands(doc, gaz, titles)
     found = _gazetteer_cands(doc, matcher, gaz)
-    cands = _reconcile(doc, model, found, gaz, titles)
+    cands = _split_joined(doc, _reconcile(doc, model, found, gaz, titles))
     for cand in cands:
         if cand.entry is None:
             cand.entry = gazetteer_entry(doc[cand.start : cand.end].text, gaz)
@@ -163,6 +163,8 @@ def _sentence_initial_word(doc: Doc, cand: Cand, gaz: Gazetteer) -> bool:
     rest = doc[cand.start + 1 : cand.end]
     if not rest and first.pos_ in _NOT_NAME_POS:
         return True
+    if not rest and not first.is_upper and any(t.text == first.lower_ for t in doc):
+        return True  # "Pneumatiques : …" heads a page that speaks of "pneumatiques"
     if cand.label == "PER" or (not rest and cand.label != "MISC"):
         return False  # "Vigicrues avait placé...": a one-word name may open a sentence
     if rest and first.lower_ in gaz.words["org_heads"]:
@@ -216,6 +218,31 @@ def _reconcile(
                         kept.append(rest)
         kept.append(g)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _split_joined(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """ "l'usine [Vernaux de Saint-Priest]": a mention made of two names joined by "de",
+    each of which the document also names alone, is two mentions."""
+    alone = {fold(doc[c.start : c.end].text): c.label for c in cands}
+    out: list[Cand] = []
+    for cand in cands:
+        cut = next(
+            (
+                i
+                for i in range(cand.start + 1, cand.end - 1)
+                if doc[i].lower_ in ("de", "d'", "d’")
+                and fold(doc[cand.start : i].text) in alone
+                and fold(doc[i + 1 : cand.end].text) in alone
+            ),
+            None,
+        )
+        if cut is None:
+            out.append(cand)
+            continue
+        left, right = doc[cand.start : cut].text, doc[cut + 1 : cand.end].text
+        out.append(Cand(cand.start, cut, alone[fold(left)], cand.source))
+        out.append(Cand(cut + 1, cand.end, alone[fold(right)], cand.source))
+    return out
 
 
 def _model_wins(doc: Doc, m: Cand, g: Cand, gaz: Gazetteer) -> bool:

@@ -13,13 +13,22 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from recoupe.analyze import quantity_lexicon as lex
-from recoupe.analyze.quantity_reading import Reading, compares_back, noun_lemma, word_before
+from recoupe.analyze.quantity_reading import (
+    WHOLE_PREPS,
+    Reading,
+    compares_back,
+    noun_lemma,
+    word_before,
+)
 from recoupe.analyze.quote_speakers import entity_of, ents_in
 
 _LINKS = frozenset({"et", "ou", ",", "dont", "contre", "sur", "à", "puis", "mais", "soit"})
 _PLACE_PREPS = frozenset({"en", "au", "aux", "à", "dans", "de", "du", "des", "d'", "d’", "sur"})
 _NAME_LABELS = frozenset({"LOC", "ORG", "PER", "MISC", "GPE"})
 _WINDOW = 12
+# "Ils étaient 300", "nous étions 2 000": a plural personal pronoun counted counts people
+_PLURAL_PEOPLE = frozenset({"ils", "elles", "nous"})
+_PERSON = "personne"
 _FAR_WINDOW = 30  # "contre 860" reaches the figure it is set against across a clause
 
 
@@ -35,12 +44,12 @@ def fill_elided(doc: Doc, readings: list[Reading]) -> list[Reading]:
             out.append(
                 replace(reading, unit=donor.unit, kind=donor.kind, modifiers=donor.modifiers)
             )
-        elif (subject := _counted_subject(doc, reading) or _number_of(doc, reading)) is not None:
-            out.append(replace(reading, unit=noun_lemma(subject)))
+        elif (counted := _counted_subject(doc, reading) or _number_of(doc, reading)) is not None:
+            out.append(replace(reading, unit=counted))
     return out
 
 
-def _number_of(doc: Doc, reading: Reading) -> Token | None:
+def _number_of(doc: Doc, reading: Reading) -> str | None:
     """ "La police estime à 3 500 le nombre de manifestants": the noun after "le nombre de"
     right after the figure."""
     k = reading.last + 1
@@ -48,12 +57,13 @@ def _number_of(doc: Doc, reading: Reading) -> Token | None:
     if words[:2] != ["le", "nombre"] or words[2:] not in (["de"], ["d'"], ["d’"]):
         return None
     noun = doc[k + 3] if k + 3 < len(doc) else None
-    return noun if noun is not None and noun.pos_ == "NOUN" else None
+    return noun_lemma(noun) if noun is not None and noun.pos_ == "NOUN" else None
 
 
-def _counted_subject(doc: Doc, reading: Reading) -> Token | None:
+def _counted_subject(doc: Doc, reading: Reading) -> str | None:
     """ "Les manifestants étaient 12 000", "Les blessés sont au nombre de 40": the number
-    counts the plural noun that is the subject of "être" right before it."""
+    counts the plural noun that is the subject of "être" right before it; "Ils étaient
+    300 selon la police" counts people."""
     k = word_before(doc, reading.first, reading.start)
     if k >= 2 and [t.lower_ for t in doc[k - 2 : k + 1]] == ["au", "nombre", "de"]:
         k -= 3
@@ -62,9 +72,11 @@ def _counted_subject(doc: Doc, reading: Reading) -> Token | None:
     verb, noun = doc[k], doc[k - 1]
     if verb.lemma_ != "être" or "Fin" not in verb.morph.get("VerbForm", []):
         return None
+    if noun.lower_ in _PLURAL_PEOPLE:
+        return _PERSON
     if noun.pos_ != "NOUN" or "Plur" not in noun.morph.get("Number", []):
         return None
-    return noun
+    return noun_lemma(noun)
 
 
 def _antecedent(doc: Doc, before: list[Reading], reading: Reading) -> Reading | None:
@@ -76,7 +88,7 @@ def _antecedent(doc: Doc, before: list[Reading], reading: Reading) -> Reading | 
         between = doc[prev.last + 1 : reading.first]
         if len(between) > window or not _same_sentence(doc, prev.last, reading.first):
             return None
-        if compared:
+        if compared or _share_of(doc, prev, between):
             return prev
         if any(t.lower_ in _LINKS for t in between) and not any(
             t.pos_ in ("VERB", "AUX") for t in between
@@ -84,6 +96,18 @@ def _antecedent(doc: Doc, before: list[Reading], reading: Reading) -> Reading | 
             return prev
         return None
     return None
+
+
+def _share_of(doc: Doc, whole: Reading, between: Span) -> bool:
+    """ "Sur les 380 salariés concernés par le plan, 140 ont retrouvé un emploi", "Parmi
+    les 40 blessés, six…": a number right after the phrase of a whole it is part of (no
+    verb of its own before it) counts the same things."""
+    k = word_before(doc, whole.first, whole.start)
+    if k < 1 or doc[k].lower_ not in ("les", "ces") or doc[k - 1].lower_ not in WHOLE_PREPS:
+        return False
+    if not between or between[-1].text != ",":
+        return False
+    return not any("Fin" in t.morph.get("VerbForm", []) for t in between)
 
 
 def _successor(doc: Doc, after: list[Reading], reading: Reading) -> Reading | None:
@@ -97,9 +121,16 @@ def _successor(doc: Doc, after: list[Reading], reading: Reading) -> Reading | No
 
 
 def _same_sentence(doc: Doc, i: int, j: int) -> bool:
+    """Whether tokens ``i`` and ``j`` are in one sentence; a semicolon, which the parser
+    often takes for a sentence's end, does not part them."""
     if not doc.has_annotation("SENT_START"):
         return "\n" not in doc[i:j].text
-    return doc[i].sent.start == doc[j].sent.start
+    sentence = doc[j].sent
+    while sentence.start > doc[i].sent.start:
+        if sentence.start < 1 or doc[sentence.start - 1].text != ";":
+            return False
+        sentence = doc[sentence.start - 1].sent
+    return True
 
 
 def place_spans(doc: Doc, reading: Reading, stop: int) -> list[Span]:

@@ -50,6 +50,9 @@ def _age_re() -> re.Pattern[str]:
     return re.compile(rf"(?:^|\W)(?:{cues})\s*(?:\d+\s*(?:et|à|ou|,)\s*)?$", re.IGNORECASE)
 
 
+WHOLE_PREPS = frozenset({"sur", "parmi"})  # "Sur les 380 salariés, 140…"
+
+
 def read_number(doc: Doc, expr: NumberExpr) -> Reading | None:
     """The figure this number is, or None when it is not one."""
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
@@ -72,7 +75,9 @@ def read_number(doc: Doc, expr: NumberExpr) -> Reading | None:
     if noun is None:
         if expr.plain_year or _in_timex(doc, expr):
             return None
-        if _needs_noun(expr) and not compares_back(doc, first, start):
+        if _needs_noun(expr) and not (
+            compares_back(doc, first, start) or after_whole(doc, first, start)
+        ):
             return None
         return Reading(expr, start, expr.end, qualifier, "", "count", first, after - 1)
     counted = _with_noun(doc, expr, start, qualifier, first, noun)
@@ -131,6 +136,18 @@ def compares_back(doc: Doc, first: int, start: int) -> bool:
     if k >= 0 and doc[k].lower_ == "contre":
         return True
     return _after_clitic_en(doc, k)
+
+
+def after_whole(doc: Doc, first: int, start: int) -> bool:
+    """Whether the number follows the comma closing a sentence's opening "Sur les 380
+    salariés…," or "Parmi les 40 blessés,": it counts a share of those."""
+    k = word_before(doc, first, start)
+    if k < 3 or doc[k].text != ",":
+        return False
+    lead = doc[doc[k].sent.start : k]
+    if len(lead) < 4 or lead[0].lower_ not in WHOLE_PREPS or lead[1].lower_ not in ("les", "ces"):
+        return False
+    return lead[2].like_num or lead[2].pos_ == "NUM"
 
 
 def _after_clitic_en(doc: Doc, k: int) -> bool:

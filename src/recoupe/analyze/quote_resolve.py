@@ -101,11 +101,16 @@ class SpeakerResolver:
         return None
 
     def _recent_person(self, head: Token) -> Span | None:
-        """ "La maire estime…" right after a quote of a person: that person."""
+        """ "La maire estime…" right after a quote of a person: that person, unless the
+        person was introduced with another title ("Karim Benali, délégué CGT" is not "le
+        ministre")."""
         last = self.last
         if last is None or not any(
             p.start == last.start and p.end == last.end for p in self.persons
         ):
+            return None
+        title = sp.title_of(last)
+        if title is not None and title != head.lemma_.lower():
             return None
         return last if head.idx - last.end_char < _CONTINUATION_CHARS else None
 

@@ -125,7 +125,12 @@ def noun_phrase(tok: Token) -> Span:
     """The phrase headed by ``tok``, without relative clauses, incises or what follows a comma."""
     doc = tok.doc
     left, right = tok.i, tok.i
+    # what hangs left of the phrase's own preposition is not in it: "12 000 selon les
+    # organisateurs" parsed with the figure under "organisateurs"
+    case = max((c.i for c in tok.children if c.dep_ == "case" and c.i < tok.i), default=-1)
     for child in tok.children:
+        if child.i < case:
+            continue
         if child.dep_ in _CUT_DEPS or (child.dep_ == "appos" and child.i > tok.i):
             continue
         if child.i > tok.i and child.dep_ == "nmod" and not _de_complement(child):
@@ -245,7 +250,12 @@ def title_of(ent: Span) -> str | None:
     if ent.root.dep_ == "appos":
         candidates.append(ent.root.head)
     candidates += [c for c in ent.root.children if c.dep_ == "appos"]
-    found = [t.lemma_.lower() for t in candidates if t.pos_ == "NOUN" and t.lower_ in titles]
+    # "Karim Benali, délégué CGT": the tagger may take the apposed title for a participle
+    found = [
+        t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_
+        for t in candidates
+        if (t.pos_ == "NOUN" or t.dep_ == "appos") and t.lower_ in titles
+    ]
     return found[-1] if found else None
 
 

@@ -65,7 +65,11 @@ _ELLIPTIC = re.compile(
     r"|comme\b\W*(?:\w+\W+){0,6}?)\d",  # "…, comme lors de l'épidémie de 2019": a comparison
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(r"\s*(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\s*(?:(?i:qui|dont|lequel|laquelle|lesquels|lesquelles)\b"
+    # "Ils étaient 300, à s'être rassemblés mercredi": an infinitive complement
+    r"|(?:à|de|d['’])\s*(?:s['’]|se\s|avoir\b|être\b|[a-zà-ÿ]+(?:er|ir|re)\b))"
+)
 _QUALIFIERS = frozenset({"environ", "quelque", "près", "presque", "moins", "au", "ou"})
 _OPENING_MARKS = {"«", '"', "“"}
 _CLOSING_MARKS = {"»", '"', "”"}
@@ -134,8 +138,6 @@ def find_events(
             clause = clause_around(sentence, t.start, t.end)
             if clause[0] > sentence.start and _ELLIPTIC.match(text, clause[0]):
                 continue  # "…, et non plus 6,1 % comme annoncé en septembre": no event
-            if clause[0] > sentence.start and _RELATIVE.match(text, clause[0]):
-                clause = _with_antecedent(text, sentence, clause)  # not "Qui redoute un pic…"
             ents = _entities_in(analysis, sentence, index)
             said = _said_then(incises, t, index)
             raw.append((analysis.doc, sentence, clause, period, t, ents, said))
@@ -144,7 +146,10 @@ def find_events(
     events = []
     for doc, s, c, p, t, e, said in raw:
         quote, said_by = said or (None, "")
+        # compared by what the clause tells, shown with what it hangs on
         vectors = _vector(tfidf, s.text), _vector(tfidf, _clause_text(s, c))
+        if c[0] > s.start and _RELATIVE.match(texts[doc], c[0]):
+            c = _with_antecedent(texts[doc], s, c)  # not "Qui redoute un pic…"
         events.append(Event(doc, s, c, p, t, *vectors, e, quote, said_by))
     return events
 

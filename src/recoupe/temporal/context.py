@@ -113,6 +113,10 @@ def _norm(word: str) -> str:
 
 
 def _cue(word: str, previous: str, following: str, tense: dict[str, frozenset[str]]) -> int:
+    if word in tense["call_words"] and following in ("à", "au", "aux"):
+        return FUTURE  # "ont appelé à un rassemblement mercredi": the call is for what comes
+    if previous in tense["avoir_words"] and (word in tense["adverbs"] or _participle(word, tense)):
+        return -1  # "ont fait grève jeudi": "fait" is a participle here, not "il fait"
     if word in tense["avoir_words"]:  # "a annoncé", "ont déjà", not "ont rendez-vous"
         return -1 if _participle(following, tense) or following in tense["adverbs"] else PRESENT
     if word in tense["reflexive_be"] or (previous == "se" and word == "sont"):

@@ -315,7 +315,13 @@ def _season() -> re.Pattern[str]:
     )
 
 
-_OF = re.compile(rf"{SP}(?:de|du|des|d{APOS})(?![\w-])", re.IGNORECASE)
+# "l'été des festivals" names no time; "la fermeture d'ici à l'été de son usine", "l'été de
+# ses vingt ans", "l'été de cette année" do (a possessive or demonstrative follows "de")
+_OF = re.compile(
+    rf"{SP}(?:de|du|des|d{APOS})(?![\w-])"
+    rf"(?!{SP}(?:son|sa|ses|leur|leurs|mon|ma|mes|notre|nos|votre|vos|ce|cet|cette|ces)(?![\w-]))",
+    re.IGNORECASE,
+)
 _SEASON_HEADS = frozenset({"en", "au", "chaque", "comme", "tout"})
 
 
