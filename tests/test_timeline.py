@@ -649,3 +649,10 @@ def test_an_infinitive_complement_headline_starts_with_what_it_completes() -> No
     found = [timex("a", text, "en janvier", "2025-01"), timex("a", text, "le 4 mars", "2025-03-04")]
     by_date = {e.date: e for e in _entries(text, found)}
     assert by_date["2025-03-04"].headline.startswith("Les riverains")
+
+
+def test_a_time_of_day_in_a_month_dated_page_is_an_event_of_that_month() -> None:
+    text = "Direction et syndicats ont signé jeudi soir un accord sur les départs."
+    found = [timex("a", text, "jeudi soir", "2025-03-XXTEV", kind="TIME")]
+    entry = _one_entry(text, found)
+    assert entry.date == "2025-03"

@@ -41,6 +41,7 @@ La foire aura lieu samedi 16 mars. | 2024-03-13 | samedi 16 mars | DATE | 2024-0
 Le suspect a été arrêté hier. | 2024-03-13 | hier | DATE | 2024-03-12 | -
 Le blessé est décédé hier matin. | 2024-03-13 | hier matin | TIME | 2024-03-12TMO | -
 Le film passe ce soir sur la chaîne. | 2024-03-13 | ce soir | TIME | 2024-03-13TEV | -
+Ils ont signé jeudi soir un accord. | 2024-03 | jeudi soir | TIME | 2024-03-XXTEV | -
 La ministre se rend aujourd'hui à Calais. | 2024-03-13 | aujourd'hui | DATE | 2024-03-13 | -
 Aujourd'hui, le quartier a changé. | 2024-03-13 | Aujourd'hui | TIME | PRESENT_REF | -
 Le club l'a annoncé cette semaine. | 2024-03-13 | cette semaine | DATE | 2024-W11 | -

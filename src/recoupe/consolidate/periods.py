@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T[\w:.+-]*)?)?)?$")  # a time part is dropped
+# a time part is dropped; "2025-03-XXTEV" (a weekday's evening in a month) is the month
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}|XX)(?:-(\d{2}|XX)(?:T[\w:.+-]*)?)?)?$")
 _PART = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI|Q[1-4]|H[12]|W\d{1,2})$")
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
 
@@ -49,13 +50,15 @@ def parse_period(value: str | None) -> Period | None:
     if match:
         year, month, day = match.groups()
         y = int(year)
+        month = None if month == "XX" else month
+        day = None if day == "XX" else day
         if month is None:
             return Period(month_index(y, 1), month_index(y, 12), "year", year)
         if not 1 <= int(month) <= 12:
             return None
         m = month_index(y, int(month))
         if day is None:
-            return Period(m, m, "month", value)
+            return Period(m, m, "month", f"{year}-{month}")
         return Period(m, m, "day", value[:10])
     match = _PART.match(value)
     if match:

@@ -9,6 +9,8 @@ DCT, the value keeps what is known: "XXXX-10-07", "XXXX-WXX-3".
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -240,6 +242,13 @@ def _distance(point: Point, dct: Point) -> int:
 
 
 def _with_time(expr: Expr, value: str) -> str:
+    if expr.hour is None and expr.part is None:
+        return value
+    # a month-precise DCT leaves the day unknown: "jeudi soir" is "2025-03-XXTEV"
+    if re.fullmatch(r"\d{4}", value):
+        value += "-XX-XX"
+    elif re.fullmatch(r"\d{4}-\d{2}", value):
+        value += "-XX"
     if expr.hour is not None:
         return f"{value}T{expr.hour:02d}:{expr.minute or 0:02d}"
     if expr.part is not None:
