@@ -10,7 +10,6 @@ DCT, the value keeps what is known: "XXXX-10-07", "XXXX-WXX-3".
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
