@@ -332,3 +332,17 @@ def test_a_title_goes_to_the_last_speaker_only_if_the_title_fits(nlp: Any) -> No
     first, second = quotes(nlp, text)
     assert first.speaker is not None and first.speaker.text == "Lucie Marchal"
     assert second.speaker is not None and second.speaker.text == "le préfet"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the words before it are no quote of what comes after "je me demande"
+        "Il faut des routes comme à Lyon, mais quand je vois des élus comme eux, qui "
+        "par leur ambition ferment des écoles, je me demande quand nous aurons enfin "
+        "une vraie route.",
+        "Les riverains se demandent si la digue tiendra cet hiver.",
+    ],
+)
+def test_wondering_is_not_saying(nlp: Any, text: str) -> None:
+    assert quotes(nlp, text) == []

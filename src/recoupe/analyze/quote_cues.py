@@ -120,8 +120,17 @@ def unit_of(units_: list[Span], i: int) -> Span:
     return units_[lo]
 
 
+_SAME_PERSON = {"me": "je", "m'": "je", "m’": "je", "te": "tu", "t'": "tu", "t’": "tu"}
+
+
 def _reflexive(tok: Token) -> bool:
-    return any(c.lower_ in ("se", "s'", "s’") and c.i < tok.i for c in tok.children)
+    """ "s'est indignée", and "je me demande" (its pronoun is its subject's person), not
+    "il me demande"."""
+    clitics = [c for c in tok.children if c.i < tok.i]
+    if any(c.lower_ in ("se", "s'", "s’") for c in clitics):
+        return True
+    subjects = {c.lower_ for c in tok.children if c.dep_ == "nsubj"}
+    return any(_SAME_PERSON.get(c.lower_) in subjects for c in clitics)
 
 
 RELATIVE_WORDS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où"})
