@@ -346,3 +346,20 @@ def test_a_title_goes_to_the_last_speaker_only_if_the_title_fits(nlp: Any) -> No
 )
 def test_wondering_is_not_saying(nlp: Any, text: str) -> None:
     assert quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the noun after "demander" is what is asked for, not who asks
+        "C'est l'association qui, la première, a demandé une enquête sur la digue.",
+        "Nous ne voulons blesser personne, nous demandons simplement un droit de réponse.",
+    ],
+)
+def test_what_is_asked_for_is_not_a_speaker(nlp: Any, text: str) -> None:
+    assert quotes(nlp, text) == []
+
+
+def test_an_incise_with_demander_keeps_a_speaker_who_can_speak(nlp: Any) -> None:
+    q = one(nlp, "Il faut rouvrir la route, a demandé le maire.")
+    assert q.speaker is not None and q.speaker.text == "le maire"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from recoupe.analyze import quote_cues as cues
+from recoupe.analyze import quote_lexicon as lex
 from recoupe.analyze.quote_direct import Candidate, speaker_tokens, unit_end
 from recoupe.analyze.quote_speakers import inverted_subject
 
@@ -95,6 +96,20 @@ def _main_clause(content: Span) -> bool:
     return False
 
 
+# verbs whose object often follows them ("…, a demandé une intervention armée"): the noun
+# after them is their inverted subject only when it can speak
+_OBJECT_FIRST = frozenset({"demander", "exiger", "réclamer", "exhorter", "promettre"})
+
+
+def _may_speak(verb: Token, subject: Token) -> bool:
+    if not any(lemma in _OBJECT_FIRST for lemma in cues.lemmas(verb)):
+        return True
+    if subject.ent_type_ in ("PER", "ORG") or subject.pos_ == "PRON":
+        return True
+    low = subject.lower_
+    return low in lex.person_titles() or subject.lemma_.lower() in lex.source_nouns()
+
+
 def _final_incise(doc: Doc, sent: Span, skip: list[tuple[int, int]]) -> Candidate | None:
     """ "Les discussions pourraient durer, a déclaré à Reuters un haut responsable"."""
     for tok in sent:
@@ -117,7 +132,7 @@ def _final_incise(doc: Doc, sent: Span, skip: list[tuple[int, int]]) -> Candidat
         # fermées, a annoncé la préfecture"): a name after the verb, or a clause of its own
         # before the comma, make it an incise; "Le ministre, qui est arrivé hier, a annoncé
         # 300 morts" has neither
-        if subject is None:
+        if subject is None or not _may_speak(verb, subject):
             continue
         if before and subject.ent_type_ not in ("ORG", "PER") and not _main_clause(content):
             continue
