@@ -363,3 +363,13 @@ def test_what_is_asked_for_is_not_a_speaker(nlp: Any, text: str) -> None:
 def test_an_incise_with_demander_keeps_a_speaker_who_can_speak(nlp: Any) -> None:
     q = one(nlp, "Il faut rouvrir la route, a demandé le maire.")
     assert q.speaker is not None and q.speaker.text == "le maire"
+
+
+def test_tandis_que_opens_no_said_clause(nlp: Any) -> None:
+    text = (
+        "Les commerçants ont réclamé la réouverture du pont, tandis que les riverains "
+        "craignent que le trafic ne revienne."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.text == "le trafic ne revienne"
+    assert q.speaker is not None and q.speaker.text == "les riverains"

@@ -29,6 +29,19 @@ _NOT_COMPLEMENT = (
     "telle",
     "si",
     "aussi",
+    # "tandis que", "parce que", "dès que"…: a conjunction, not the said clause
+    "tandis",
+    "pendant",
+    "parce",
+    "dès",
+    "après",
+    "sans",
+    "pour",
+    "afin",
+    "depuis",
+    "lors",
+    "sorte",
+    "condition",
 )
 _SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "»", '"', "”")
 _STOPS = (".", ";", "!", "?", ":", "«", "»", '"', "“", "”")
