@@ -1,8 +1,9 @@
-"""Four small stories written for these tests (not the seeds, not the sample corpus), read
+"""Five small stories written for these tests (not the seeds, not the sample corpus), read
 end to end as a fact-checker would: a death toll that grows over three articles, two of
 them undated, a demonstration whose turnout the sources dispute, a budget whose deficit
-forecast is revised from one article to the next (one dated by its wire dateline only), and
-an epidemic told by a web page, a wire story, an undated follow-up and a feed item.
+forecast is revised from one article to the next (one dated by its wire dateline only), an
+epidemic told by a web page, a wire story, an undated follow-up and a feed item, and a plant
+closure whose job cuts and rally the management, the police and the unions count apart.
 
 The articles are invented in the manner of French news; no rule names their words.
 """
