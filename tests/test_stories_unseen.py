@@ -252,3 +252,13 @@ def test_a_rally_called_for_wednesday_is_the_rally_held_that_day(plant: dict[str
     rally = by_date["2025-03-05"]
     assert len({s["doc"] for s in rally["sources"]}) == 2
     assert by_date["2025-06-30"]["future"]
+
+
+def test_a_figure_disputing_the_one_before_it_is_in_its_fact(plant: dict[str, Any]) -> None:
+    # "…, 140 ont déjà retrouvé un emploi…, selon la cellule. La CGT conteste ce chiffre et
+    # affirme que seuls 90 salariés ont un projet validé."
+    (disputed,) = [
+        f for f in _facts_of(plant, "salarie") if 90 in {o["value"] for o in f["observations"]}
+    ]
+    assert 140 in {o["value"] for o in disputed["observations"]}
+    assert disputed["status"] == "conflict"

@@ -104,11 +104,48 @@ def build_facts(
         for key in sorted(blocks, key=str)
         for g in _absorb_repeats(_cluster(blocks[key], vectors))
     ]
-    groups = [part for g in groups for part in one_measure(g)]
+    groups = _join_disputes([part for g in groups for part in one_measure(g)])
     facts = [_fact(g) for g in groups]
     facts = _unique_ids(facts)
     facts.sort(key=lambda f: (-len({o.doc for o in f.observations}), f.label, f.id))
     return tuple(facts)
+
+
+DISPUTE_CHARS = 400  # a disputed figure is told at most this far before the one disputing it
+
+
+def _join_disputes(groups: list[_Group]) -> list[_Group]:
+    """ "…, 140 ont retrouvé un emploi, selon la cellule. La CGT conteste ce chiffre et
+    affirme que seuls 90 salariés…": a figure whose sentence disputes the figure told just
+    before it (the nearest earlier one counting the same, in its document) joins that
+    figure's fact, whatever their sentences share."""
+    home = {id(o): g for g in groups for o in g.members}
+    by_doc: dict[str, list[Observed]] = defaultdict(list)
+    for g in groups:
+        for o in g.members:
+            by_doc[o.quantity.doc].append(o)
+    for members in by_doc.values():
+        members.sort(key=lambda o: o.quantity.start)
+        for i, o in enumerate(members):
+            if not o.disputes:
+                continue
+            before = next(
+                (
+                    p
+                    for p in reversed(members[:i])
+                    if (p.unit, p.kind) == (o.unit, o.kind) and not p.disputes
+                ),
+                None,
+            )
+            if before is None or o.quantity.start - before.quantity.end > DISPUTE_CHARS:
+                continue
+            target, source = home[id(before)], home[id(o)]
+            if target is source or not _compatible(o.signature, target.signature):
+                continue
+            source.members.remove(o)
+            target.members.append(o)
+            home[id(o)] = target
+    return [g for g in groups if g.members]
 
 
 def _cluster(observed: Sequence[Observed], vectors: dict[int, Vector]) -> list[_Group]:

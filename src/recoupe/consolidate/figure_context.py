@@ -61,6 +61,7 @@ class Observed:
     former: bool = False  # told as the value replaced ("4,4 % prévu initialement")
     period: str | None = None  # an indicator's year ("2024" for the 2024 deficit)
     guessed: bool = False  # its document's date was inferred from clues (no date on the page)
+    disputes: bool = False  # its sentence disputes the figure told before ("conteste ce chiffre")
 
 
 _COMPLEMENT = re.compile(
@@ -205,6 +206,7 @@ class FigureContext:
         self.kinds = fact_kinds()
         self.since = tuple(data_json("dates.json")["since_markers"])
         self.revision = tuple(data_json("dates.json")["revision_markers"])
+        self.dispute = tuple(data_json("dates.json")["dispute_markers"])
         self.former_markers: dict[str, list[str]] = data_json("dates.json")["former_markers"]
 
     def observe(self, lq: LinkedQuantity) -> Observed | None:
@@ -274,6 +276,7 @@ class FigureContext:
             self._former(q, document.text),
             year if indicator else None,
             document.date.provenance == "inferred" and document.date.precision != "day",
+            self._said_in(sentence, self.dispute),
         )
 
     def _former(self, q: Quantity, text: str) -> bool:
@@ -288,10 +291,14 @@ class FigureContext:
     def _revises(self, sentence: Span | None) -> bool:
         """Whether the figure's sentence says it replaces an earlier one: "un bilan revu à
         la hausse", "18 blessés, contre 14 initialement"."""
+        return self._said_in(sentence, self.revision)
+
+    @staticmethod
+    def _said_in(sentence: Span | None, markers: tuple[str, ...]) -> bool:
         if sentence is None:
             return False
         said = f" {' '.join(words(sentence.text))} "
-        return any(f" {marker} " in said for marker in self.revision)
+        return any(f" {marker} " in said for marker in markers)
 
     def _sentence_terms(
         self, q: Quantity, sentence: Span | None, text: str, unit: str
