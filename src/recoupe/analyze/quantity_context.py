@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from recoupe.analyze import quantity_lexicon as lex
 from recoupe.analyze.quantity_reading import (
-    WHOLE_PREPS,
     Reading,
+    after_whole,
     compares_back,
     noun_lemma,
     word_before,
@@ -88,7 +88,7 @@ def _antecedent(doc: Doc, before: list[Reading], reading: Reading) -> Reading | 
         between = doc[prev.last + 1 : reading.first]
         if len(between) > window or not _same_sentence(doc, prev.last, reading.first):
             return None
-        if compared or _share_of(doc, prev, between):
+        if compared or after_whole(doc, reading.first, reading.start):
             return prev
         if any(t.lower_ in _LINKS for t in between) and not any(
             t.pos_ in ("VERB", "AUX") for t in between
@@ -96,18 +96,6 @@ def _antecedent(doc: Doc, before: list[Reading], reading: Reading) -> Reading | 
             return prev
         return None
     return None
-
-
-def _share_of(doc: Doc, whole: Reading, between: Span) -> bool:
-    """ "Sur les 380 salariés concernés par le plan, 140 ont retrouvé un emploi", "Parmi
-    les 40 blessés, six…": a number right after the phrase of a whole it is part of (no
-    verb of its own before it) counts the same things."""
-    k = word_before(doc, whole.first, whole.start)
-    if k < 1 or doc[k].lower_ not in ("les", "ces") or doc[k - 1].lower_ not in WHOLE_PREPS:
-        return False
-    if not between or between[-1].text != ",":
-        return False
-    return not any("Fin" in t.morph.get("VerbForm", []) for t in between)
 
 
 def _successor(doc: Doc, after: list[Reading], reading: Reading) -> Reading | None:

@@ -50,7 +50,7 @@ def _age_re() -> re.Pattern[str]:
     return re.compile(rf"(?:^|\W)(?:{cues})\s*(?:\d+\s*(?:et|à|ou|,)\s*)?$", re.IGNORECASE)
 
 
-WHOLE_PREPS = frozenset({"sur", "parmi"})  # "Sur les 380 salariés, 140…"
+_WHOLE_PREPS = frozenset({"sur", "parmi"})  # "Sur les 380 salariés, 140…"
 
 
 def read_number(doc: Doc, expr: NumberExpr) -> Reading | None:
@@ -145,7 +145,7 @@ def after_whole(doc: Doc, first: int, start: int) -> bool:
     if k < 3 or doc[k].text != ",":
         return False
     lead = doc[doc[k].sent.start : k]
-    if len(lead) < 4 or lead[0].lower_ not in WHOLE_PREPS or lead[1].lower_ not in ("les", "ces"):
+    if len(lead) < 4 or lead[0].lower_ not in _WHOLE_PREPS or lead[1].lower_ not in ("les", "ces"):
         return False
     return lead[2].like_num or lead[2].pos_ == "NUM"
 
