@@ -83,9 +83,10 @@ def _facts(span: Span, cand: Cand, gaz: Gazetteer) -> dict[str, Any]:
 
 def repair_mentions(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer, titles: Titles) -> list[Cand]:
     """The document's mentions, repaired, in text order and without overlaps."""
-    model = _model_cands(doc, gaz, titles)
+    lower = frozenset(t.text for t in doc if t.is_lower)  # words the page writes in lower case
+    model = _model_cands(doc, gaz, titles, lower)
     found = _gazetteer_cands(doc, matcher, gaz)
-    cands = _split_joined(doc, _reconcile(doc, model, found, gaz, titles))
+    cands = _split_joined(doc, _reconcile(doc, model, found, gaz, titles, lower))
     for cand in cands:
         if cand.entry is None:
             cand.entry = gazetteer_entry(doc[cand.start : cand.end].text, gaz)
@@ -103,18 +104,18 @@ def repair_mentions(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer, titles: Ti
     return _without_overlaps(cands)
 
 
-def _model_cands(doc: Doc, gaz: Gazetteer, titles: Titles) -> list[Cand]:
+def _model_cands(doc: Doc, gaz: Gazetteer, titles: Titles, lower: frozenset[str]) -> list[Cand]:
     out = []
     for ent in doc.ents:
         cand = Cand(ent.start, ent.end, _LABELS.get(ent.label_, "MISC"))
         for piece in split_lines(doc, cand):
             cleaned = clean(doc, extend_particle(doc, piece, gaz), gaz, titles)
-            if cleaned is not None and not _not_a_name(doc, cleaned, gaz):
+            if cleaned is not None and not _not_a_name(doc, cleaned, gaz, lower):
                 out.append(cleaned)
     return _without_overlaps(out)
 
 
-def _not_a_name(doc: Doc, cand: Cand, gaz: Gazetteer) -> bool:
+def _not_a_name(doc: Doc, cand: Cand, gaz: Gazetteer, lower: frozenset[str]) -> bool:
     span = doc[cand.start : cand.end]
     if not any(c.isalpha() for c in span.text) or len(span.text) < 2:
         return True
@@ -127,7 +128,9 @@ def _not_a_name(doc: Doc, cand: Cand, gaz: Gazetteer) -> bool:
         t.is_lower or t.lower_ in gaz.adjectives for t in span[1:]
     ):
         return True  # "État", "l'Etat français", "Vendredi"
-    return _shouting(span) or _heading_word(doc, cand) or _sentence_initial_word(doc, cand, gaz)
+    return (
+        _shouting(span) or _heading_word(doc, cand) or _sentence_initial_word(doc, cand, gaz, lower)
+    )
 
 
 def _shouting(span: Span) -> bool:
@@ -154,7 +157,7 @@ _NOT_NAME_POS = frozenset(
 )
 
 
-def _sentence_initial_word(doc: Doc, cand: Cand, gaz: Gazetteer) -> bool:
+def _sentence_initial_word(doc: Doc, cand: Cand, gaz: Gazetteer, lower: frozenset[str]) -> bool:
     """ "Inondations" (MISC), "Évaluation de la situation militaire", "Agrandir le texte":
     common words with a capital only because they open a sentence, a line or a quote."""
     first = doc[cand.start]
@@ -163,7 +166,7 @@ def _sentence_initial_word(doc: Doc, cand: Cand, gaz: Gazetteer) -> bool:
     rest = doc[cand.start + 1 : cand.end]
     if not rest and first.pos_ in _NOT_NAME_POS:
         return True
-    if not rest and not first.is_upper and any(t.text == first.lower_ for t in doc):
+    if not rest and not first.is_upper and first.lower_ in lower:
         return True  # "Pneumatiques : …" heads a page that speaks of "pneumatiques"
     if cand.label == "PER" or (not rest and cand.label != "MISC"):
         return False  # "Vigicrues avait placé...": a one-word name may open a sentence
@@ -198,7 +201,12 @@ def _gazetteer_cands(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer) -> list[C
 
 
 def _reconcile(
-    doc: Doc, model: list[Cand], found: list[Cand], gaz: Gazetteer, titles: Titles
+    doc: Doc,
+    model: list[Cand],
+    found: list[Cand],
+    gaz: Gazetteer,
+    titles: Titles,
+    lower: frozenset[str],
 ) -> list[Cand]:
     """Gazetteer names win over the model's overlapping mentions, except inside a longer
     name that goes on after them ("Résistance islamique en Irak", "Amérique latine"). What
@@ -214,7 +222,7 @@ def _reconcile(
             for start, end in ((m.start, g.start), (g.end, m.end)):
                 if end > start:
                     rest = clean(doc, replace(m, start=start, end=end), gaz, titles)
-                    if rest is not None and not _not_a_name(doc, rest, gaz):
+                    if rest is not None and not _not_a_name(doc, rest, gaz, lower):
                         kept.append(rest)
         kept.append(g)
     return sorted(kept, key=lambda c: c.start)
