@@ -26,6 +26,11 @@ def document_nouns() -> frozenset[str]:
     return words("quotes", "document_nouns.txt")
 
 
+def object_first_verbs() -> frozenset[str]:
+    """Speech verbs whose object often follows them ("a demandé une enquête")."""
+    return words("quotes", "object_first_verbs.txt")
+
+
 def source_nouns() -> frozenset[str]:
     return words("quotes", "source_nouns.txt")
 

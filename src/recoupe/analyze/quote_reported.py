@@ -96,13 +96,10 @@ def _main_clause(content: Span) -> bool:
     return False
 
 
-# verbs whose object often follows them ("…, a demandé une intervention armée"): the noun
-# after them is their inverted subject only when it can speak
-_OBJECT_FIRST = frozenset({"demander", "exiger", "réclamer", "exhorter", "promettre"})
-
-
 def _may_speak(verb: Token, subject: Token) -> bool:
-    if not any(lemma in _OBJECT_FIRST for lemma in cues.lemmas(verb)):
+    """The noun after a verb whose object often follows it ("…, a demandé une intervention
+    armée") is its inverted subject only when it can speak."""
+    if not any(lemma in lex.object_first_verbs() for lemma in cues.lemmas(verb)):
         return True
     if subject.ent_type_ in ("PER", "ORG") or subject.pos_ == "PRON":
         return True

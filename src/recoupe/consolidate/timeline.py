@@ -65,7 +65,9 @@ _ELLIPTIC = re.compile(
     r"|comme\b\W*(?:\w+\W+){0,6}?)\d",  # "…, comme lors de l'épidémie de 2019": a comparison
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(
+# a clause that completes what comes before it, shown from its sentence's start: a relative
+# clause ("qui redoute un pic en mars") or an infinitive complement ("à s'être rassemblés")
+_DEPENDENT = re.compile(
     r"\s*(?:(?i:qui|dont|lequel|laquelle|lesquels|lesquelles)\b"
     # "Ils étaient 300, à s'être rassemblés mercredi": an infinitive complement
     r"|(?:à|de|d['’])\s*(?:s['’]|se\s|avoir\b|être\b|[a-zà-ÿ]+(?:er|ir|re)\b))"
@@ -148,7 +150,7 @@ def find_events(
         quote, said_by = said or (None, "")
         # compared by what the clause tells, shown with what it hangs on
         vectors = _vector(tfidf, s.text), _vector(tfidf, _clause_text(s, c))
-        if c[0] > s.start and _RELATIVE.match(texts[doc], c[0]):
+        if c[0] > s.start and _DEPENDENT.match(texts[doc], c[0]):
             c = _with_antecedent(texts[doc], s, c)  # not "Qui redoute un pic…"
         events.append(Event(doc, s, c, p, t, *vectors, e, quote, said_by))
     return events
