@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from recoupe.analyze.chunking import split_for_model
+from recoupe.analyze.compounds import keep_compounds
 from recoupe.analyze.doctext import remember_text
 from recoupe.analyze.extract import analysis_from_doc, merge_analyses
 from recoupe.analyze.guard import doc_errors, record_error
@@ -30,6 +31,7 @@ def load_pipeline(settings: Settings) -> Language:
     """The model with recoupe's components, loaded once per process."""
     register_components()
     nlp = spacy.load(settings.model)
+    keep_compounds(nlp)  # "l'état-major" is one noun, not "l'état" and "major"
     if "parser" in nlp.pipe_names and "recoupe_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("recoupe_paragraphs", before="parser")  # line breaks end sentences
     for name in COMPONENTS:
