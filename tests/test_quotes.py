@@ -135,6 +135,29 @@ def test_pronoun_speaker_resolved_to_earlier_person(nlp: Any) -> None:
             "le rectorat",
             "Les écoles de l'île ont été fermées jusqu'à jeudi",
         ),
+        (  # "état-major" is one word, not "l'état" and "major"
+            "Selon l'état-major, deux navires ont été endommagés.",
+            "l'état-major",
+            "deux navires ont été endommagés",
+        ),
+        (  # the person named in apposition to the source speaks, and is not what was said
+            "Selon son porte-parole, le général Paul Renaud, les renforts arriveront avant "
+            "l'hiver.",
+            "Paul Renaud",
+            "les renforts arriveront avant l'hiver",
+        ),
+        (  # "Pour" and a name: an opinion; the name's title is not what was said
+            "Pour Claire Vasseur, économiste à l'université de Nantes, la hausse des taux va "
+            "freiner l'investissement.",
+            "Claire Vasseur",
+            "la hausse des taux va freiner l'investissement",
+        ),
+        (  # the agency only relays: the spokesman "précise que"
+            "Selon Reuters, Marc Olivier, porte-parole du ministère, précise que la frappe a "
+            "visé un dépôt.",
+            "Marc Olivier",
+            "la frappe a visé un dépôt",
+        ),
     ],
 )
 def test_reported_speech(nlp: Any, text: str, speaker: str, content: str) -> None:
@@ -363,3 +386,8 @@ def test_tandis_que_opens_no_said_clause(nlp: Any) -> None:
     (q,) = quotes(nlp, text)
     assert q.text == "le trafic ne revienne"
     assert q.speaker is not None and q.speaker.text == "les riverains"
+
+
+def test_the_writer_speaking_of_someone_quotes_nobody(nlp: Any) -> None:
+    # "Pour X, je…": the writer's memory of X, not X's opinion
+    assert quotes(nlp, "Pour Jacques Chirac, je garde le souvenir d'un président chaleureux.") == []

@@ -231,6 +231,26 @@ def source_preposition(doc: Doc, i: int) -> int | None:
     return None
 
 
+def opinion_holder(doc: Doc, i: int, sent: Span) -> bool:
+    """ "Pour Marc L., la présence… était devenue « … »": "pour" opening the sentence before a
+    person's name (not "Pour la première fois", "Pour les habitants"), the writer not speaking
+    after the comma ("Pour Chirac, je n'ai pas oublié…" is about him)."""
+    if not (
+        i == sent.start
+        and doc[i].lower_ == "pour"
+        and i + 1 < sent.end
+        and doc[i + 1].ent_type_ == "PER"
+        and doc[i + 1].ent_iob_ == "B"
+    ):
+        return False
+    comma = next((t.i for t in doc[i + 2 : min(i + 20, sent.end)] if t.text == ","), None)
+    after = doc[comma + 1].lower_.replace("’", "'") if comma and comma + 1 < sent.end else ""
+    return after not in _FIRST_PERSON
+
+
+_FIRST_PERSON = frozenset({"je", "j'", "moi", "nous"})
+
+
 def author_of(tok: Token) -> Token | None:
     """ "un communiqué de la préfecture", "un communiqué publié par la coalition" -> the author."""
     for sub in tok.subtree:

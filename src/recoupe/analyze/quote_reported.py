@@ -56,19 +56,56 @@ def _leading_source(doc: Doc, sent: Span) -> Candidate | None:
     while first < sent.end and doc[first].is_space:
         first += 1
     size = cues.source_preposition(doc, first)
+    if size is None and cues.opinion_holder(doc, first, sent):
+        size = 1
     if size is None:
         return None
     comma = next((t.i for t in doc[first + size : sent.end] if t.text == ","), None)
     if comma is None or comma + 1 >= sent.end or comma - first > 15:
         return None
     head = _phrase_head(doc[first + size : comma])
+    named = None if head is None else _apposition(doc, comma, sent, head)
+    if named is not None:  # "Selon son porte-parole, le colonel X, près de 2 000…"
+        head, comma = named
     content = doc[comma + 1 : sent.end]
     if head is None or not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None
+    if any(cues.is_speech_verb(t) and cues.complementizer(t, sent.end) for t in content):
+        return None  # "Selon Reuters, X, porte-parole…, précise que…": X says it
     start = doc[comma + 1].idx
     return Candidate(
         start, unit_end(doc, sent, start), "indirect", doc[first : first + size], (head,)
     )
+
+
+_TITLE_POS = frozenset({"DET", "NOUN", "ADJ", "PROPN", "ADP"})  # "le chef d'état-major, X"
+
+
+def _apposition(doc: Doc, comma: int, sent: Span, head: Token) -> tuple[Token, int] | None:
+    """An apposition closed by a comma right after the source: a person named after a role
+    ("Selon son porte-parole, le colonel X, …", not "Selon Reuters, X, porte-parole…,
+    précise que…") or a title after a name ("Pour Marc L., chercheur à…, …"). The speaker's
+    token and the closing comma, or None."""
+    close = next((t.i for t in doc[comma + 1 : min(comma + 16, sent.end)] if t.text == ","), None)
+    if close is None or close == comma + 1:
+        return None
+    between = doc[comma + 1 : close]
+    if between[0].pos_ == "ADP" or any(t.pos_ in ("VERB", "AUX") for t in between):
+        return None
+    name = next((t for t in between if t.ent_type_ == "PER"), None)
+    if name is not None:  # a source by its role, then a title and the name ending the apposition
+        title = doc[between.start : name.i]
+        if (
+            head.pos_ == "NOUN"
+            and between[-1].ent_type_ == "PER"
+            and all(t.pos_ in _TITLE_POS for t in title)
+        ):
+            return name, close
+        return None
+    noun = next((t for t in between if t.pos_ != "DET"), None)
+    if head.ent_type_ == "PER" and noun is not None and noun.lower_ in lex.person_titles():
+        return head, close
+    return None
 
 
 def _phrase_head(phrase: Span) -> Token | None:

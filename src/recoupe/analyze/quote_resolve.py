@@ -125,6 +125,8 @@ class SpeakerResolver:
                 if author is not None:
                     return self._from_phrase(author, (author,))
             size = cues.source_preposition(self.doc, tok.i)
+            if size is None and cues.opinion_holder(self.doc, tok.i, anchor.sent):
+                size = 1
             if size is not None and tok.i + size < anchor.sent.end:
                 nxt = self.doc[tok.i + size : anchor.sent.end]
                 head = next((t for t in nxt if t.pos_ in ("NOUN", "PROPN")), None)
