@@ -40,7 +40,8 @@ class Reading:
 @cache
 def _qualifier_re() -> re.Pattern[str]:
     phrases = lex.alternation(list(lex.qualifier_phrases()))
-    return re.compile(rf"(?:^|[^\w'])({phrases})\s*$", re.IGNORECASE)
+    # after a space or an elided "d'"/"qu'" ("le chiffre d'environ 1 500"), not inside a word
+    return re.compile(rf"(?:^|[^\w']|(?<=\bd')|(?<=\bqu'))({phrases})\s*$", re.IGNORECASE)
 
 
 @cache
