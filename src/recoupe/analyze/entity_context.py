@@ -118,15 +118,17 @@ def fix_types(doc: Doc, cands: list[Cand], gaz: Gazetteer) -> None:
             cand.label = "PER"
         elif _after_company_noun(doc, cand, gaz.words["company_nouns"]):
             cand.label, cand.company_cue = "ORG", True
+        elif _after_event_noun(doc, cand, gaz.words["event_nouns"]):
+            cand.label, cand.event_cue = "MISC", True
         elif cand.label in ("MISC", "LOC") and _looks_like_org(span, heads):
             cand.label = "ORG"
         elif cand.label == "LOC" and span.root.dep_ == "nsubj" and span.root.head.lemma_ in speech:
             cand.label = "PER"
         elif cand.label == "LOC" and len(span) == 1 and _after_source_cue(doc, cand, gaz):
             cand.label = "ORG"
-        elif cand.label in ("PER", "MISC") and (
+        elif cand.label in ("PER", "MISC", "LOC") and (
             _place_context(doc, cand, gaz) or _listed_with_a_place(doc, cand, before)
-        ):
+        ):  # a place the model saw is marked too: its context outweighs a guess elsewhere
             cand.label, cand.place_cue = "LOC", True
 
 
@@ -180,6 +182,14 @@ def _listed_with_a_place(doc: Doc, cand: Cand, before: Cand | None) -> bool:
     return k == before.end and doc[k].lower_ in ("et", "ou") and cand.end - cand.start == 1
 
 
+def _after_event_noun(doc: Doc, cand: Cand, nouns: frozenset[str]) -> bool:
+    """ "l'opération [Serval]", "la mission militaire [Takuba]": an operation's name."""
+    k = prev_token(doc, cand.start)
+    while k > 0 and doc[k].is_lower and doc[k].pos_ == "ADJ" and cand.start - k < 3:
+        k -= 1
+    return k >= 0 and doc[k].is_lower and doc[k].lower_ in nouns
+
+
 _COMPANY_DETERMINERS = frozenset(
     {"le", "la", "l'", "l’", "un", "une", "du", "au", "son", "sa", "leur", "ce", "cette", "cet"}
 )
@@ -227,21 +237,27 @@ def propagate_persons(doc: Doc, cands: list[Cand]) -> None:
             suffixes.update(words[i:] for i in range(len(words)))
     for cand in cands:
         weak = cand.entry is None or cand.entry.kind == "place"
-        if (cand.label != "PER" and weak and not cand.demonym and not cand.place_cue
+        cued = cand.place_cue or cand.company_cue or cand.event_cue
+        if (cand.label != "PER" and weak and not cand.demonym and not cued
                 and _name_tokens(doc, cand) in suffixes):  # fmt: skip
             cand.label, cand.entry = "PER", None
 
 
 _CUE_WEIGHT = 3
+_PLACE_WEIGHT = 2
 
 
 def vote_types(doc: Doc, cands: list[Cand]) -> None:
     """The same unknown name gets one type in a document: the most frequent one (a type
-    shown by the context, "le fabricant [X]", outweighs the model's guesses)."""
+    shown by the context, "le fabricant [X]", "la base de [X]", "l'opération [X]", outweighs
+    the model's guesses)."""
     votes: dict[str, Counter[str]] = {}
     for cand in cands:
         if cand.entry is None and not cand.demonym:
-            weight = _CUE_WEIGHT if cand.company_cue else 1
+            if cand.company_cue or cand.event_cue:
+                weight = _CUE_WEIGHT
+            else:  # "à [X]", "la ville de [X]" outweigh one guess, not two
+                weight = _PLACE_WEIGHT if cand.place_cue else 1
             votes.setdefault(fold(doc[cand.start : cand.end].text), Counter())[cand.label] += weight
     for cand in cands:
         if cand.entry is None and not cand.demonym and not cand.person_cue:

@@ -33,6 +33,7 @@ class Cand:
     person_cue: bool = False  # a title or honorific showed it names a person
     place_cue: bool = False  # "la ville de…", "à…" showed it names a place
     company_cue: bool = False  # "le fabricant…", "l'usine…" showed it names a company
+    event_cue: bool = False  # "l'opération…" showed it names an operation
     metonymy: bool = False
     demonym: bool = False
     alias_of: str | None = None

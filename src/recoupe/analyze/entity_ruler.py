@@ -125,9 +125,9 @@ def _not_a_name(doc: Doc, cand: Cand, gaz: Gazetteer, lower: frozenset[str]) -> 
         return True  # "#LesPromessesDuMaire": a hashtag, not a name
     non_names = gaz.folded_words["non_names"]
     if fold(span[0].text) in non_names and all(
-        t.is_lower or t.lower_ in gaz.adjectives for t in span[1:]
+        t.is_lower or t.is_digit or t.lower_ in gaz.adjectives for t in span[1:]
     ):
-        return True  # "État", "l'Etat français", "Vendredi"
+        return True  # "État", "l'Etat français", "Vendredi", "coup d'État du 26 juillet"
     return (
         _shouting(span) or _heading_word(doc, cand) or _sentence_initial_word(doc, cand, gaz, lower)
     )
