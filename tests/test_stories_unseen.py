@@ -1,9 +1,11 @@
-"""Five small stories written for these tests (not the seeds, not the sample corpus), read
+"""Six small stories written for these tests (not the seeds, not the sample corpus), read
 end to end as a fact-checker would: a death toll that grows over three articles, two of
 them undated, a demonstration whose turnout the sources dispute, a budget whose deficit
 forecast is revised from one article to the next (one dated by its wire dateline only), an
-epidemic told by a web page, a wire story, an undated follow-up and a feed item, and a plant
-closure whose job cuts and rally the management, the police and the unions count apart.
+epidemic told by a web page, a wire story, an undated follow-up and a feed item, a plant
+closure whose job cuts and rally the management, the police and the unions count apart, and
+a military withdrawal told by a wire, a web page, an undated analysis (in cp1252), a dated
+page and a feed item, with its staff, its spokesmen and its history.
 
 The articles are invented in the manner of French news; no rule names their words.
 """
@@ -262,3 +264,71 @@ def test_a_figure_disputing_the_one_before_it_is_in_its_fact(plant: dict[str, An
     ]
     assert 140 in {o["value"] for o in disputed["observations"]}
     assert disputed["status"] == "conflict"
+
+
+@pytest.fixture(scope="module")
+def withdrawal() -> dict[str, Any]:
+    return _dossier("niger")
+
+
+def _speakers(dossier: dict[str, Any]) -> dict[str, str | None]:
+    """A quote's first 30 characters -> its speaker's entity name, else their words."""
+    names = {e["id"]: e["name"] for e in dossier["entities"]}
+    out: dict[str, str | None] = {}
+    for q in dossier["quotes"]:
+        speaker = q["speaker"] or {}
+        out[q["text"][:30]] = names.get(speaker.get("entity") or "") or speaker.get("text")
+    return out
+
+
+def test_the_general_staff_speaks_as_itself(withdrawal: dict[str, Any]) -> None:
+    # "…, a indiqué l'état-major des armées": the tokenizer cut "état-major" in three
+    said = _speakers(withdrawal)
+    assert said["Un premier convoi de soldats f"] == "l'état-major des armées"
+    assert said["Les derniers militaires frança"] == "l'état-major des armées"
+    # "…, a indiqué jeudi l'état-major, qui évoque un retrait « conforme au calendrier »"
+    assert said["conforme au calendrier"] == "l'état-major"
+    # "Environ 1 000 soldats sont stationnés sur la base aérienne de Niamey, …, selon
+    # l'état-major" (a figure's source)
+    (stationed,) = [f for f in _facts_of(withdrawal, "soldat") if f["label"] == "soldats"]
+    assert [o["source"]["text"] for o in stationed["observations"]] == ["l'état-major"]
+
+
+def test_a_source_named_in_an_apposition_is_the_speaker(withdrawal: dict[str, Any]) -> None:
+    said = _speakers(withdrawal)
+    # "Selon son porte-parole, le colonel-major X, près de 2 000 militaires…"
+    assert said["près de 2 000 militaires étran"] == "Amadou Abdramane"
+    # "Pour Marc Lesueur, chercheur à…, la présence… était devenue « … »"
+    assert said["la présence militaire français"] == "Marc Lesueur"
+    assert said["un symbole commode pour des ju"] == "Marc Lesueur"
+
+
+def test_places_and_operations_are_typed_by_their_context(withdrawal: dict[str, Any]) -> None:
+    types = {e["name"]: e["type"] for e in withdrawal["entities"]}
+    assert types["Ouallam"] == "LOC"  # "la base d'Ouallam", though a headline says PER
+    assert types["Serval"] == "MISC"  # "l'opération Serval", then "Serval cède la place…"
+    assert not [name for name in types if "juillet" in name]  # "coup d'État du 26 juillet"
+
+
+def test_one_troop_count_told_by_four_sources_agrees(withdrawal: dict[str, Any]) -> None:
+    (troops,) = [f for f in withdrawal["facts"] if len(f["observations"]) == 4]
+    assert {o["value"] for o in troops["observations"]} == {1500}
+    assert troops["status"] == "agree"
+    # "Paris a toujours avancé le chiffre d'environ 1 500 soldats"
+    (paris,) = [q for q in withdrawal["quantities"] if q["text"].endswith("1 500 soldats")]
+    assert paris["qualifier"] == "approx"
+
+
+def test_the_withdrawal_timeline_shows_whole_events(withdrawal: dict[str, Any]) -> None:
+    by_date = {e["date"]["value"]: e["headline"] for e in withdrawal["timeline"]}
+    # "… après le départ des troupes françaises du Mali en août 2022, puis du Burkina Faso en
+    # février dernier": not "Du Burkina Faso en février dernier."
+    assert by_date["2023-02"].startswith("Le Niger était devenu")
+    # "…, dans la zone des trois frontières, où 29 soldats nigériens ont été tués le 2 octobre"
+    assert by_date["2023-10-02"] == "29 soldats nigériens ont été tués le 2 octobre."
+
+
+def test_a_headline_is_no_summary_sentence(withdrawal: dict[str, Any]) -> None:
+    firsts = {d["text"].split("\n", 1)[0].strip() for d in withdrawal["documents"]}
+    said = [s["text"] for s in withdrawal["summary"]]
+    assert len(said) == 6 and not set(said) & firsts

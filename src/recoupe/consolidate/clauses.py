@@ -266,3 +266,18 @@ def preceded_by(text: str, start: int, markers: Sequence[str], window: int = 30)
         tail.pop()
     joined = " " + " ".join(tail)
     return any(joined.endswith(" " + fold(m)) for m in markers)
+
+
+_CLOSERS = ' \t»”"’'  # closing quotes: a title may end on one
+
+
+def is_heading(text: str, sentence: Span) -> bool:
+    """A line of its own whose last sign is no full stop: a title ("Budget : la gauche
+    dénonce « l'austérité »"), though it ends on a closing quote. A caption in brackets
+    ("(Explosion à Lyon, le 7 juin, AFP)") tells news and is no title."""
+    before = text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
+    after_end = text.find("\n", sentence.end)
+    after = text[sentence.end : after_end if after_end >= 0 else len(text)]
+    if before.strip() or after.strip():
+        return False
+    return not sentence.text.rstrip(_CLOSERS).endswith((".", "!", "?", "…", ")", "]"))

@@ -21,6 +21,7 @@ from recoupe.consolidate.clauses import (
     ends_a_sentence,
     in_dateline,
     is_future,
+    is_heading,
     names_its_date,
 )
 from recoupe.consolidate.lexicon import data_json
@@ -196,27 +197,12 @@ def _in_future(doc_id: str, t: Timex, context: DatingContext) -> bool:
         return False
     if len(sentence.text.split()) < 5 or not ends_a_sentence(sentence.text):
         return True
-    if _is_heading(context.documents[doc_id].text, sentence):
+    if is_heading(context.documents[doc_id].text, sentence):
         return True
     if _prospective(sentence.text):
         return True
     start, end = clause_around(sentence, t.start, t.end)
     return is_future(context.documents[doc_id].text[start:end])
-
-
-_CLOSERS = ' \t»”"’'  # closing quotes: a title may end on one
-
-
-def _is_heading(text: str, sentence: Span) -> bool:
-    """A line of its own whose last sign is no full stop: a title ("Budget : la gauche
-    dénonce « l'austérité »"), though it ends on a closing quote. A caption in brackets
-    ("(Explosion à Lyon, le 7 juin, AFP)") tells news and is no title."""
-    before = text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
-    after_end = text.find("\n", sentence.end)
-    after = text[sentence.end : after_end if after_end >= 0 else len(text)]
-    if before.strip() or after.strip():
-        return False
-    return not sentence.text.rstrip(_CLOSERS).endswith((".", "!", "?", "…", ")", "]"))
 
 
 _BY = re.compile(r"\bd['’]\s?ici\b", re.IGNORECASE)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from recoupe.consolidate.clauses import clean_sentences
+from recoupe.consolidate.clauses import clean_sentences, is_heading
 from recoupe.consolidate.periods import parse_period
 from recoupe.consolidate.similarity import (
     SentenceIndex,
@@ -63,8 +63,11 @@ def candidates(documents: Sequence[Document], analyses: Sequence[DocAnalysis]) -
     spans: list[tuple[Span, int]] = []
     for analysis in analyses:
         if analysis.doc in texts:
-            ordered = clean_sentences(texts[analysis.doc], analysis.sentences)
-            spans.extend((s, i) for i, s in enumerate(ordered) if usable(s))
+            text = texts[analysis.doc]
+            ordered = clean_sentences(text, analysis.sentences)
+            spans.extend(
+                (s, i) for i, s in enumerate(ordered) if usable(s) and not is_heading(text, s)
+            )
     terms = [content_terms(s.text) for s, _ in spans]
     tfidf = TfIdf(terms)
     vectors = [tfidf.vector(t) for t in terms]

@@ -66,11 +66,14 @@ _ELLIPTIC = re.compile(
     re.IGNORECASE,
 )
 # a clause that completes what comes before it, shown from its sentence's start: a relative
-# clause ("qui redoute un pic en mars") or an infinitive complement ("à s'être rassemblés")
+# clause ("qui redoute un pic en mars"), an infinitive complement ("à s'être rassemblés") or
+# a complement that repeats the one before it ("après le départ des troupes du Mali en août
+# 2022, puis du Burkina Faso en février")
 _DEPENDENT = re.compile(
-    r"\s*(?:(?i:qui|dont|lequel|laquelle|lesquels|lesquelles)\b"
+    r"\s*(?:(?i:qui|dont|où|lequel|laquelle|lesquels|lesquelles)\b"
     # "Ils étaient 300, à s'être rassemblés mercredi": an infinitive complement
-    r"|(?:à|de|d['’])\s*(?:s['’]|se\s|avoir\b|être\b|[a-zà-ÿ]+(?:er|ir|re)\b))"
+    r"|(?:à|de|d['’])\s*(?:s['’]|se\s|avoir\b|être\b|[a-zà-ÿ]+(?:er|ir|re)\b)"
+    r"|(?i:puis|et|ou|mais|ainsi\s+que)\s+(?:du|des|de|d['’]|à|au|aux|en|par)(?!\w))"
 )
 _QUALIFIERS = frozenset({"environ", "quelque", "près", "presque", "moins", "au", "ou"})
 _OPENING_MARKS = {"«", '"', "“"}
@@ -161,7 +164,11 @@ def _with_antecedent(text: str, sentence: Span, clause: tuple[int, int]) -> tupl
     sentence's start, when that is short enough to be a headline whole."""
     if len(text[sentence.start : clause[1]].split()) <= SENTENCE_EVENT_WORDS:
         return sentence.start, clause[1]
-    return clause
+    where = _WHERE.match(text, clause[0])  # "…, où 29 soldats ont été tués le 2 octobre"
+    return (where.end(), clause[1]) if where else clause
+
+
+_WHERE = re.compile(r"\s*où\s+", re.IGNORECASE)
 
 
 def _incises(text: str, quotes: Sequence[Quote]) -> list[tuple[int, int, Quote]]:
