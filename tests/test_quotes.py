@@ -60,7 +60,7 @@ def test_direct_quote_marks(nlp: Any, text: str) -> None:
         ),
         (
             "Le porte-parole de la préfecture, le commandant Karim Mansour, a déclaré que les "
-            "recherches continueraient, « tant que rien ne viendra perturber les opérations ».",
+            "recherches continueraient, « aussi longtemps que la météo le permettra ».",
             "Karim Mansour",
             "a déclaré",
         ),

@@ -172,7 +172,7 @@ def _from_report_verb(doc: Doc, unit: Span, figure: Span, rate: bool) -> Source 
         if not tok.left_edge.i <= figure.start <= tok.right_edge.i:
             continue
         if any(c.dep_ == "aux:pass" for c in tok.children):
-            continue  # "des marches sont prévues dans 27 provinces": no source named
+            continue  # "des rassemblements sont prévus dans 13 régions": no source named
         subjects = speaker_tokens(tok, [], unit)
         subject = subjects[0] if subjects else None
         if subject is not None and subject.pos_ == "PRON":

@@ -234,7 +234,7 @@ def source_preposition(doc: Doc, i: int) -> int | None:
 def opinion_holder(doc: Doc, i: int, sent: Span) -> bool:
     """ "Pour Marc L., la présence… était devenue « … »": "pour" opening the sentence before a
     person's name (not "Pour la première fois", "Pour les habitants"), the writer not speaking
-    after the comma ("Pour Chirac, je n'ai pas oublié…" is about him)."""
+    after the comma ("Pour Jacques Chirac, je garde le souvenir…" is about him)."""
     if not (
         i == sent.start
         and doc[i].lower_ == "pour"

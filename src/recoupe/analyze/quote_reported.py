@@ -134,8 +134,8 @@ def _main_clause(content: Span) -> bool:
 
 
 def _may_speak(verb: Token, subject: Token) -> bool:
-    """The noun after a verb whose object often follows it ("…, a demandé une intervention
-    armée") is its inverted subject only when it can speak."""
+    """The noun after a verb whose object often follows it ("…, a demandé une enquête
+    indépendante") is its inverted subject only when it can speak."""
     if not any(lemma in lex.object_first_verbs() for lemma in cues.lemmas(verb)):
         return True
     if subject.ent_type_ in ("PER", "ORG") or subject.pos_ == "PRON":

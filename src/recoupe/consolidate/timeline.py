@@ -557,8 +557,8 @@ def headline(text: str, event: Event) -> str:
 def _cut(tokens: list[str], at: int) -> str:
     """A long clause in ``HEADLINE_WORDS`` words keeping its date (ending at word ``at``):
     from the clause's start when the date comes early; else its first words (who acts,
-    "Les discussions entre X et Y") and the words around the date ("… pourraient ne pas
-    être conclues avant les élections de novembre")."""
+    "Les travaux sur la digue") and the words around the date ("… ne seront pas achevés
+    avant les crues d'automne")."""
     if at <= HEADLINE_WORDS - 4:
         return _window(tokens, 0, HEADLINE_WORDS, at)
     head = tokens[:HEAD_WORDS]
