@@ -542,3 +542,52 @@ def test_a_month_inferred_for_an_undated_page_does_not_make_a_conflict() -> None
     linked = [LinkedQuantity(q) for q in figures]
     (fact,) = build_facts(linked, docs, analyses, entities, EntityIndex(entities))
     assert fact.status == "update"
+
+
+def test_the_two_rounds_of_a_vote_are_two_facts_and_the_label_says_which() -> None:
+    a = "La participation a atteint 61,2 % au premier tour, selon le ministère."
+    b = "La participation s'est établie à 61,4 % au second tour, selon le ministère."
+    c = "La participation était de 61,2 % dimanche au premier tour."
+    figures = [
+        quantity("a", a, "61,2 %", 61.2, "%", kind="percent"),
+        quantity("b", b, "61,4 %", 61.4, "%", kind="percent"),
+        quantity("c", c, "61,2 %", 61.2, "%", kind="percent"),
+    ]
+    facts = run([("a", a, "2024-06-17"), ("b", b, "2024-06-24"), ("c", c, "2024-06-17")], figures)
+    by_label = {f.label: f for f in facts}
+    assert set(by_label) == {
+        "participation 2024 (%), premier tour",
+        "participation 2024 (%), second tour",
+    }
+    assert len(by_label["participation 2024 (%), premier tour"].observations) == 2
+
+
+def test_a_bar_to_reach_is_not_a_count_of_seats() -> None:
+    a = "Le bloc central obtient 171 sièges, loin de la majorité absolue de 289 sièges."
+    b = "Il faudrait 289 sièges nécessaires pour gouverner seul ; le bloc central en a 171 sièges."
+    figures = [
+        quantity("a", a, "171 sièges", 171, "siège"),
+        quantity("a", a, "289 sièges", 289, "siège"),
+        quantity("b", b, "289 sièges", 289, "siège"),
+        quantity("b", b, "171 sièges", 171, "siège"),
+    ]
+    facts = run([("a", a, "2024-07-08"), ("b", b, "2024-07-08")], figures)
+    assert sorted((f.label, f.status, len(f.observations)) for f in facts) == [
+        ("sièges", "agree", 2),
+        ("sièges seuil", "agree", 2),
+    ]
+
+
+def test_a_bound_and_a_figure_within_it_told_together_agree() -> None:
+    a = "Plus de 200 candidats se sont retirés avant la clôture des listes."
+    b = "Au total, 218 candidats se sont retirés avant la clôture des listes mardi."
+    c = "Plus de 230 candidats se sont retirés avant la clôture des listes, jeudi."
+    figures = [
+        quantity("a", a, "Plus de 200 candidats", 200, "candidat", "more_than"),
+        quantity("b", b, "218 candidats", 218, "candidat"),
+    ]
+    facts = run([("a", a, "2024-07-02"), ("b", b, "2024-07-02")], figures)
+    assert [f.status for f in facts] == ["agree"]
+    later = [*figures, quantity("c", c, "Plus de 230 candidats", 230, "candidat", "more_than")]
+    facts = run([("a", a, "2024-07-02"), ("b", b, "2024-07-02"), ("c", c, "2024-07-04")], later)
+    assert [f.status for f in facts] == ["update"]  # the bound moved past 218

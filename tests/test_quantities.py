@@ -400,3 +400,25 @@ def test_a_share_of_a_whole_counts_the_whole_s_noun(
 def test_evoquer_reports_a_figure(nlp: Any) -> None:
     found = one(nlp, "La direction évoque 150 départs volontaires.")
     assert found.attributed_to is not None and found.attributed_to.text == "La direction"
+
+
+def test_a_count_given_with_en_borrows_the_noun_counted_just_before(nlp: Any) -> None:
+    text = (
+        "Au total, 312 candidats se sont retirés, selon un décompte de la presse régionale. "
+        "La préfecture en recense pour sa part 305."
+    )
+    first, second = figures(nlp, text)
+    assert (first.value, first.unit) == (312, "candidat")
+    assert (second.value, second.unit) == (305, "candidat")
+    assert second.attributed_to is not None and second.attributed_to.text == "La préfecture"
+
+
+def test_who_obtains_a_figure_qualifies_it_and_is_not_its_source(nlp: Any) -> None:
+    text = (
+        "Le Parti radical obtient 27,9 % des suffrages. L'Union centriste est arrivée en "
+        "tête avec 182 sièges. La coalition sortante en obtient 168."
+    )
+    share, seats, other = figures(nlp, text)
+    assert [s.text for s in share.qualifiers] == ["Parti radical"]
+    assert [s.text for s in seats.qualifiers] == ["Union centriste"]
+    assert (other.value, other.unit, other.attributed_to) == (168, "siège", None)

@@ -391,3 +391,69 @@ def test_tandis_que_opens_no_said_clause(nlp: Any) -> None:
 def test_the_writer_speaking_of_someone_quotes_nobody(nlp: Any) -> None:
     # "Pour X, je…": the writer's memory of X, not X's opinion
     assert quotes(nlp, "Pour Jacques Chirac, je garde le souvenir d'un président chaleureux.") == []
+
+
+def test_a_speaker_in_apposition_with_an_acronym_keeps_the_verb(nlp: Any) -> None:
+    # the parser opened a sentence at ", a affirmé", after "(PCF)"; it is one sentence again
+    text = (
+        "Le scrutin a surpris jusqu'aux sondeurs, au soir d'une campagne très courte.\n\n"
+        "Lucien Ferrand, secrétaire national du Parti communiste français (PCF), a affirmé "
+        "que ses candidats se retireraient partout où la droite est en tête."
+    )
+    q = one(nlp, text)
+    assert q.speaker is not None and q.speaker.text == "Lucien Ferrand"
+    assert q.text.startswith("ses candidats se retireraient")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        (
+            "Dans une déclaration, Hélène Marquet a appelé à « un sursaut civique » avant le vote.",
+            "Hélène Marquet",
+            "un sursaut civique",
+        ),
+        (
+            "La présidente de région a invité les habitants à « rester chez eux » jeudi.",
+            "La présidente de région",
+            "rester chez eux",
+        ),
+        # a speech verb takes the words in quotes as its object: they are quoted, not a name
+        (
+            "Le sénateur Paul Ternier a dénoncé une « manœuvre indigne » du gouvernement.",
+            "Paul Ternier",
+            "manœuvre indigne",
+        ),
+    ],
+)
+def test_calls_and_denunciations_quote_their_speaker(
+    nlp: Any, text: str, speaker: str, said: str
+) -> None:
+    q = one(nlp, text)
+    assert q.text == said
+    assert q.speaker is not None and speaker in q.speaker.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le maire a appelé les pompiers vers minuit.",
+        "Ce que l'on appelle « la petite couronne » a voté à gauche.",
+        "Le ministre a évoqué la « réserve citoyenne » lors de sa visite.",
+    ],
+)
+def test_calling_someone_or_naming_something_is_no_quote(nlp: Any, text: str) -> None:
+    assert quotes(nlp, text) == []
+
+
+def test_reported_words_end_where_another_speaker_begins(nlp: Any) -> None:
+    text = (
+        "La syndicaliste a exigé que l'usine reste ouverte, tandis que le directeur a "
+        "annoncé que la production cesserait en mai."
+    )
+    first, second = quotes(nlp, text)
+    assert first.text == "l'usine reste ouverte"
+    assert second.text == "la production cesserait en mai"
+    assert second.speaker is not None and second.speaker.text == "le directeur"
+    relative = one(nlp, "Le maire a assuré que la ville, qui a dit non au projet, resterait unie.")
+    assert relative.text == "la ville, qui a dit non au projet, resterait unie"

@@ -9,6 +9,7 @@ SCRIPT = """
 import spacy
 nlp = spacy.load("fr_core_news_md")
 nlp.add_pipe("recoupe_paragraphs", before="parser")
+nlp.add_pipe("recoupe_sentences", after="parser")
 for name in ("recoupe_entities", "recoupe_timex", "recoupe_quotes", "recoupe_quantities"):
     nlp.add_pipe(name)
 doc = nlp("Le 7 octobre 2023, plus de 300 habitants ont été évacués.")

@@ -6,6 +6,13 @@ across them. The parser keeps boundaries set before it, so this mends every comp
 that reads the parse (speakers, counted nouns, entities). A wire story's dateline
 ("Paris, le 10 octobre 2024 (AFP) - ") at a paragraph's start is cut off its sentence the
 same way: it is no part of what the sentence says (nor of a quote, nor of a summary).
+
+A comma, a closing bracket or quote mark, a colon or a full stop never opens a sentence.
+The parser is told so where no line break stands before it, but takes it as a hint only:
+it still cut "Jean-Luc Mélenchon, chef de file de La France insoumise (LFI)" from ", a
+affirmé que…" (the speaker was lost) and ended sentences before their closing "»". So
+``recoupe_sentences``, after the parser, joins such a sentence to the one before it
+(``join_broken_sentences``).
 """
 
 from __future__ import annotations
@@ -14,12 +21,18 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any
 
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from recoupe.analyze.datelines import WIRE_DATELINE
 from recoupe.analyze.doctext import doc_text
+
+# Tokens that end or continue a sentence and never open one.
+_NEVER_OPENS = (",", ";", ":", ")", "]", "}", "»", "”", ".", "!", "?", "…", "...")
+
+
+_NOT_A_START = 2**64 - 1  # -1 in the unsigned column ``Doc.to_array`` gives
 
 
 def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
@@ -28,7 +41,7 @@ def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 
 def mark_paragraphs(doc: Doc) -> Doc:
-    """Mark the token after each line break as a sentence start.
+    """Mark the token after each line break as a sentence start, and closing marks as none.
 
     Line breaks are found in the text, their tokens by bisecting the token offsets, and the
     starts written back in one array: setting ``Token.is_sent_start`` one token at a time
@@ -37,11 +50,13 @@ def mark_paragraphs(doc: Doc) -> Doc:
     text = doc_text(doc)
     at = text.find("\n")
     datelines = [m.end() for m in WIRE_DATELINE.finditer(text)]
-    if at == -1 and not datelines:
-        return doc
     starts = doc.to_array([IDX])
     sent_starts = doc.to_array([SENT_START])
     n = len(doc)
+    closing = {doc.vocab.strings.add(mark) for mark in _NEVER_OPENS}
+    for i, orth in enumerate(doc.to_array([ORTH]).tolist()):
+        if i and orth in closing:
+            sent_starts[i] = _NOT_A_START  # a line break after it still wins below
     while at != -1:
         i = int(bisect_right(starts, at)) - 1  # the token holding the line break
         if i + 1 >= n:
@@ -55,3 +70,51 @@ def mark_paragraphs(doc: Doc) -> Doc:
     column: Any = sent_starts.reshape(-1, 1)  # one attribute: a column, as from_array wants
     doc.from_array([SENT_START], column)
     return doc
+
+
+def make_sentence_repair(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Factory of the ``recoupe_sentences`` component (after the parser)."""
+    return join_broken_sentences
+
+
+_CLOSING = frozenset({")", "]", "}", "»", "”", ".", "!", "?", "…", "..."})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_VERBAL = frozenset({"VERB", "AUX"})
+
+
+def join_broken_sentences(doc: Doc) -> Doc:
+    """Give a sentence the parser opened on a mark that never opens one back to the
+    sentence before it. A closing mark ("…captures.» Des millions…") goes back alone and
+    what follows it stays a sentence; after a comma, colon or semicolon the two parts are
+    one sentence: a noun phrase before a verb that lacks a subject is its subject
+    ("Jean-Luc Mélenchon, chef de file de LFI (LFI)" + ", a affirmé que…"), anything else
+    hangs from the other part's root."""
+    if not doc.has_annotation("DEP") or len(doc) < 2:
+        return doc
+    broken = [
+        sent
+        for sent in doc.sents
+        if sent.start > 0
+        and sent[0].text in _NEVER_OPENS
+        and "\n" not in doc[sent.start - 1].text + doc[sent.start - 1].whitespace_
+    ]
+    for sent in reversed(broken):  # from the end: the sentence before is still whole
+        first = doc[sent.start]
+        before = doc[sent.start - 1].sent.root
+        if first.text in _CLOSING and (len(sent) == 1 or first.head.i != first.i):
+            _attach(first, before, "punct")
+            continue
+        root = sent.root
+        if (root.pos_ in _VERBAL and before.pos_ in _NOMINAL
+                and not any(c.dep_.startswith("nsubj") for c in root.lefts)):  # fmt: skip
+            _attach(before, root, "nsubj")
+        elif before.pos_ in _VERBAL:
+            _attach(root, before, "parataxis")
+        else:
+            _attach(before, root, "dep")
+    return doc
+
+
+def _attach(child: Token, head: Token, dep: str) -> None:
+    child.head = head
+    child.dep_ = dep

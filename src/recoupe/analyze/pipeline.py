@@ -34,6 +34,8 @@ def load_pipeline(settings: Settings) -> Language:
     keep_compounds(nlp)  # "l'état-major" is one noun, not "l'état" and "major"
     if "parser" in nlp.pipe_names and "recoupe_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("recoupe_paragraphs", before="parser")  # line breaks end sentences
+    if "parser" in nlp.pipe_names and "recoupe_sentences" not in nlp.pipe_names:
+        nlp.add_pipe("recoupe_sentences", after="parser")  # no sentence opens on ", a dit"
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

@@ -48,8 +48,9 @@ def _from_clitic_verb(doc: Doc, figure: Span) -> Source | None:
     (the parse is lost when "dénombre" is tagged a noun) the first noun of the words
     between the clause's start and "en"."""
     verb = clitic_verb(doc, figure.start - 1)
-    if verb is None:
-        return None
+    owners = words("quantities", "owner_verbs.txt") | words("quantities", "score_verbs.txt")
+    if verb is None or verb.lemma_ in owners:
+        return None  # "le camp présidentiel en obtient 168": it owns them, it does not count
     for child in verb.children:
         if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN") and child.i < verb.i:
             return _name(doc, child)

@@ -16,6 +16,7 @@ from recoupe.analyze import quantity_lexicon as lex
 from recoupe.analyze.quantity_reading import (
     Reading,
     after_whole,
+    clitic_before,
     compares_back,
     noun_lemma,
     word_before,
@@ -82,9 +83,12 @@ def _counted_subject(doc: Doc, reading: Reading) -> str | None:
 def _antecedent(doc: Doc, before: list[Reading], reading: Reading) -> Reading | None:
     compared = compares_back(doc, reading.first, reading.start)
     window = _FAR_WINDOW if compared else _WINDOW
+    clitic = clitic_before(doc, reading.first, reading.start)
     for prev in reversed(before):
         if prev.last >= reading.first or not prev.unit or prev.kind == "age":
             continue
+        if clitic and _sentence_before(doc, prev.last, reading.first):
+            return prev  # "218 candidats se sont désistés. Le ministère en recense 224."
         between = doc[prev.last + 1 : reading.first]
         if len(between) > window or not _same_sentence(doc, prev.last, reading.first):
             return None
@@ -106,6 +110,14 @@ def _successor(doc: Doc, after: list[Reading], reading: Reading) -> Reading | No
     if len(between) == 1 and between[0].lower_ in ("ou", "à", "et", ",", "-"):
         return after[0]
     return None
+
+
+def _sentence_before(doc: Doc, i: int, j: int) -> bool:
+    """Whether token ``i`` is in the sentence of token ``j`` or in the one before it."""
+    if not doc.has_annotation("SENT_START"):
+        return False
+    here = doc[j].sent
+    return here.start <= i or (here.start > 0 and doc[here.start - 1].sent.start <= i)
 
 
 def _same_sentence(doc: Doc, i: int, j: int) -> bool:
@@ -164,20 +176,54 @@ def _led_by_preposition(doc: Doc, i: int) -> bool:
 
 
 def owner_span(doc: Doc, reading: Reading) -> Span | None:
-    """The subject of a verb like "avoir" or "déployer" whose object is the figure."""
+    """The subject of a verb like "avoir", "déployer" or "obtenir" whose object is the
+    figure: by the parse, or else the verb just before the figure ("le RN obtiendrait
+    entre 200 et 230 sièges", "X obtient 27,99 % des suffrages")."""
     number = doc[reading.first]
+    scores = lex.words("quantities", "score_verbs.txt")
+    owners = lex.words("quantities", "owner_verbs.txt") | scores
     if reading.noun is not None:
-        noun: Token = doc[reading.noun]
+        noun: Token | None = doc[reading.noun]
     elif number.dep_ == "conj" and number.head.pos_ == "NOUN":
         noun = number.head  # "1200 soldats au Niger et 400 au Tchad": the 400 shares the owner
     else:
-        return None
-    verb = noun.head
-    if noun.dep_ != "obj" or verb.lemma_ not in lex.words("quantities", "owner_verbs.txt"):
+        noun = None
+    if noun is not None and noun.dep_ == "obj" and noun.head.lemma_ in owners:
+        verb: Token | None = noun.head
+    else:
+        verb = _verb_just_before(doc, reading.first, scores)
+    if verb is None:
         return None
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass"):
+        if child.dep_ in ("nsubj", "nsubj:pass") and child.i < verb.i:
             return _entity_at(doc, child)
+    return None
+
+
+_BEFORE_FIGURE = frozenset({"ADP", "DET", "ADV", "NUM", "CCONJ"})  # "entre", "plus de", "près de"
+
+
+def _verb_just_before(doc: Doc, first: int, scores: frozenset[str]) -> Token | None:
+    """A winning verb right before the figure, or the verb a figure led by "avec" hangs
+    on: "le NFP est arrivé en tête avec 182 sièges" (the party has the seats)."""
+    k = first - 1
+    while k >= 0 and first - k <= 4 and doc[k].pos_ in _BEFORE_FIGURE:
+        if doc[k].lower_ == "avec":
+            return _governing_verb(doc[first])
+        k -= 1
+    if k < 0 or first - k > 4:
+        return None
+    tok = doc[k]
+    return tok if tok.pos_ == "VERB" and tok.lemma_ in scores else None
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return tok
     return None
 
 

@@ -136,7 +136,28 @@ def compares_back(doc: Doc, first: int, start: int) -> bool:
     k = word_before(doc, first, start)
     if k >= 0 and doc[k].lower_ == "contre":
         return True
-    return _after_clitic_en(doc, k)
+    return clitic_before(doc, first, start)
+
+
+_ASIDE_POS = frozenset({"ADV", "ADP", "DET", "PRON"})
+
+
+def clitic_before(doc: Doc, first: int, start: int) -> bool:
+    """Whether the figure follows a verb led by the pronoun "en", maybe across a short
+    aside: "en dénombre neuf", "en recense pour sa part 224", "en compte désormais 40"."""
+    k = word_before(doc, first, start)
+    for _ in range(_ASIDE_WORDS + 1):
+        if k < 1:
+            return False
+        if _after_clitic_en(doc, k):
+            return True
+        if doc[k].pos_ not in _ASIDE_POS and doc[k].lower_ != "part":
+            return False
+        k -= 1
+    return False
+
+
+_ASIDE_WORDS = 3  # "pour sa part", "quant à lui" between the verb and the figure
 
 
 def after_whole(doc: Doc, first: int, start: int) -> bool:
@@ -198,7 +219,7 @@ def _is_date_or_rank(doc: Doc, expr: NumberExpr, first: int, after: int) -> bool
     if first == 0 or _qualifier_before(expr)[1] != expr.start:
         return False
     prev = doc[first - 1]
-    if _after_clitic_en(doc, first - 1):  # "en dénombre 9", the verb mistagged as a noun
+    if clitic_before(doc, first, expr.start):  # "en dénombre 9", "en recense pour sa part 9"
         return False
     if prev.pos_ in _NOUNS and not _is_symbol(prev) and _names_or_ranks(doc, first, after):
         return True

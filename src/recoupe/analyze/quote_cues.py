@@ -55,7 +55,19 @@ def is_speech_verb(tok: Token, incise: bool = False) -> bool:
         return False
     verbs = lex.incise_verbs() if incise else lex.speech_verbs()
     reflexive = _reflexive(tok)
-    return any(_with_clitic(lemma, reflexive) in verbs for lemma in lemmas(tok))
+    if any(_with_clitic(lemma, reflexive) in verbs for lemma in lemmas(tok)):
+        return True
+    return not reflexive and tok.lemma_.lower() in lex.call_verbs() and _calls_to(tok)
+
+
+def _calls_to(verb: Token) -> bool:
+    """ "a appelé à", "a appelé les électeurs à": "à" within a few words, in the clause."""
+    for tok in verb.doc[verb.i + 1 : verb.i + 6]:
+        if tok.lower_ in ("à", "au", "aux"):
+            return True
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "SCONJ"):
+            return False
+    return False
 
 
 def _mistagged_incise(tok: Token) -> bool:

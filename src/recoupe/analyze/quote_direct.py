@@ -54,9 +54,11 @@ def _direct(
     if _URL.match(m.text):
         return None
     after = _framed_after(doc, m)
-    if after is None and len(words) < _MIN_WORDS and m.text[-1:] not in _SENTENCE_END:
+    said = len(words) >= 2 and _object_of_speech_verb(doc, m)  # "a dénoncé une « … »"
+    if (after is None and not said and len(words) < _MIN_WORDS
+            and m.text[-1:] not in _SENTENCE_END):  # fmt: skip
         return None
-    if after is None and _designation(doc, m, words):
+    if after is None and not said and _designation(doc, m, words):
         return None
     framed = after or _framed_before(doc, m, skip, units)
     if framed is not None:
@@ -176,6 +178,18 @@ def _designation(doc: Doc, m: Marked, words: list[str]) -> bool:
     if opening is None or opening == 0 or len(words) >= _UNFRAMED_WORDS:
         return False
     return doc[opening - 1].pos_ == "DET"
+
+
+def _object_of_speech_verb(doc: Doc, m: Marked) -> bool:
+    """ "a dénoncé une « alliance contre nature »", "a salué hier un « tournant »": words in
+    quotes a speech verb takes as its object are the speaker's words, not a name."""
+    opening = _token_at_or_after(doc, m.open_at)
+    if opening is None or opening < 2 or doc[opening - 1].pos_ != "DET":
+        return False
+    k = opening - 2
+    while k > 0 and doc[k].pos_ == "ADV":
+        k -= 1
+    return cues.is_speech_verb(doc[k])
 
 
 def _token_at_or_after(doc: Doc, char: int) -> int | None:

@@ -18,6 +18,12 @@ def incise_verbs() -> frozenset[str]:
     return speech_verbs() | words("quotes", "incise_only_verbs.txt")
 
 
+@cache
+def call_verbs() -> frozenset[str]:
+    """Verbs that speak when "à" follows them ("a appelé à", "a invité les électeurs à")."""
+    return words("quotes", "call_verbs.txt")
+
+
 def source_prepositions() -> frozenset[str]:
     return words("quotes", "source_prepositions.txt")
 

@@ -40,7 +40,7 @@ def _que_clauses(doc: Doc, sent: Span, skip: list[tuple[int, int]]) -> list[Cand
         if que is None or que.i + 1 >= len(doc):
             continue
         start = doc[que.i + 1].idx
-        end = unit_end(doc, sent, start)
+        end = _next_speaker(doc, que, sent, skip) or unit_end(doc, sent, start)
         if end > start:
             out.append(
                 Candidate(
@@ -48,6 +48,26 @@ def _que_clauses(doc: Doc, sent: Span, skip: list[tuple[int, int]]) -> list[Cand
                 )
             )
     return out
+
+
+def _next_speaker(doc: Doc, que: Token, sent: Span, skip: list[tuple[int, int]]) -> int | None:
+    """ "X a réclamé que…, tandis que Y a dénoncé…": what X said ends where a clause with
+    another speech verb and its own subject begins (the character offset of that comma)."""
+    for tok in doc[que.i + 1 : sent.end]:
+        if tok.text not in (",", ";") or _inside(tok, skip):
+            continue
+        for later in doc[tok.i + 1 : sent.end]:
+            if later.text in (",", ";"):
+                break
+            if cues.is_speech_verb(later) and any(
+                c.dep_.startswith("nsubj")
+                and tok.i < c.i < later.i
+                and "Rel" not in c.morph.get("PronType", [])
+                and c.lower_ not in ("qui", "lequel", "laquelle", "lesquels", "lesquelles")
+                for c in later.children
+            ):
+                return tok.idx
+    return None
 
 
 def _leading_source(doc: Doc, sent: Span) -> Candidate | None:

@@ -25,6 +25,8 @@ def register_components() -> None:
         Language.factory("recoupe_entities", func=entity_ruler.make_entity_ruler)
     if not Language.has_factory("recoupe_paragraphs"):
         Language.factory("recoupe_paragraphs", func=paragraphs.make_paragraphs)
+    if not Language.has_factory("recoupe_sentences"):
+        Language.factory("recoupe_sentences", func=paragraphs.make_sentence_repair)
     for name in ("quotes", "quantities"):
         if not Doc.has_extension(name):
             # Plain values (lists of dicts) written by recoupe_quotes / recoupe_quantities.

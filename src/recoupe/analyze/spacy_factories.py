@@ -9,7 +9,7 @@ themselves stay free of import side effects.
 from __future__ import annotations
 
 from recoupe.analyze.entity_ruler import make_entity_ruler
-from recoupe.analyze.paragraphs import make_paragraphs
+from recoupe.analyze.paragraphs import make_paragraphs, make_sentence_repair
 from recoupe.analyze.quantities import make_quantities
 from recoupe.analyze.quotes import make_quotes
 from recoupe.analyze.registrations import register_components
@@ -17,4 +17,11 @@ from recoupe.analyze.timex import make_timex
 
 register_components()
 
-__all__ = ["make_entity_ruler", "make_paragraphs", "make_quantities", "make_quotes", "make_timex"]
+__all__ = [
+    "make_entity_ruler",
+    "make_paragraphs",
+    "make_quantities",
+    "make_quotes",
+    "make_sentence_repair",
+    "make_timex",
+]

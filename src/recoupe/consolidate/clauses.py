@@ -128,6 +128,9 @@ def clause_around(sentence: Span, start: int, end: int, min_words: int = 5) -> t
     first = next((i for i, (_, e) in enumerate(pieces) if e > start), len(pieces) - 1)
     last = next((i for i, (_, e) in enumerate(pieces) if e >= end), len(pieces) - 1)
     lo, hi = first, max(first, last)
+    date_words = _word_count(sentence, start, end)
+    if lo > 0 and _word_count(sentence, pieces[lo][0], pieces[hi][1]) <= date_words + 1:
+        lo -= 1  # "X est arrivé en tête, dimanche 30 juin, avec 33 %": the date dates X
     while _word_count(sentence, pieces[lo][0], pieces[hi][1]) < min_words:
         if hi + 1 < len(pieces):
             hi += 1
@@ -250,12 +253,28 @@ def no_anchor(text: str, t: Timex) -> bool:
     """A date that anchors no event: the "ici" of "d'ici la fin du mois" (TimeBank tags it
     as the article's day: the start of a span, not a time something happens), and the
     start of a year after "depuis" ("1 240 cas depuis le 1er janvier", "depuis le début de
-    l'année": where a count starts, not something that happened then)."""
+    l'année": where a count starts, not something that happened then), and a date a record
+    is measured from ("inédite depuis 1997")."""
     if text[t.start : t.end].lower() == "ici":
         return True
     if not preceded_by(text, t.start, ("depuis",)) or t.value is None:
         return False
-    return t.value.endswith("-01-01") or (len(t.value) == 4 and t.mod == "START")
+    if t.value.endswith("-01-01") or (len(t.value) == 4 and t.mod == "START"):
+        return True
+    return _record_since(text, t.start)
+
+
+def _record_since(text: str, start: int) -> bool:
+    """ "une participation inédite depuis 1997", "la plus élevée depuis 1997": the date is
+    what the present is compared with, in the words of its sentence before it."""
+    lead = _SENTENCE_END.split(text[max(0, start - _RECORD_WINDOW) : start])[-1]
+    said = f" {' '.join(words(lead))} "
+    markers: list[str] = data_json("dates.json")["record_markers"]
+    return any(f" {m} " in said for m in markers)
+
+
+_RECORD_WINDOW = 160  # characters of the sentence before the date looked at
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def preceded_by(text: str, start: int, markers: Sequence[str], window: int = 30) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from recoupe.consolidate.figure_context import Observed, indicator_labels
+from recoupe.consolidate.figure_context import PHASE, Observed, indicator_labels
 from recoupe.consolidate.lexicon import data_json
 from recoupe.consolidate.similarity import fold
 from recoupe.consolidate.units import unit_plural
@@ -55,4 +55,8 @@ def fact_label(unit: str, members: Sequence[Observed]) -> str:
     role = None if role and fold(role) == fold(noun) else role
     parts = [noun, modifier, role, place]
     label = " ".join(p for p in parts if p)
+    phase = _most_common(
+        k[len(PHASE) :] for m in members for k in m.signature if k.startswith(PHASE)
+    )
+    label = f"{label}, {phase}" if phase else label  # "participation 2024 (%), second tour"
     return f"{label} ({group})" if group else label

@@ -279,13 +279,19 @@ def _joins(o: Observed, g: _Group) -> bool:
         return False
     if any(_self_contradiction(o, m) for m in g.members):
         return False  # "336 sorties ... dont 212 par les États-Unis": two measures
-    if not o.signature.keys() >= g.signature.keys() and not any(
+    if not _names(o.signature) >= _names(g.signature) and not any(
         _same_value(o, m) for m in g.members
     ):
         return False  # a figure naming less (a total?) joins only a group it agrees with
     if o.of_what and any(m.of_what and not _same_whole(o.of_what, m.of_what) for m in g.members):
         return False  # "10 % de la population" is not "10 % du PIB"
     return not (o.context and g.context and not o.context & g.context)
+
+
+def _names(signature: dict[str, str]) -> set[str]:
+    """The qualifiers that make a figure a part of another (a place, a group), not the
+    round of a vote, which only keeps two rounds apart."""
+    return {k for k, kind in signature.items() if kind != "PHASE"}
 
 
 def _same_whole(a: str, b: str) -> bool:
@@ -471,7 +477,20 @@ def fact_status(members: Sequence[Observed]) -> str:
                 if same_time(a, b) and not _overlap(x, y) and not _month_of_page(x, y):
                     return "conflict"
     first = members[0]
-    return "agree" if all(_same_value(first, m) for m in members[1:]) else "update"
+    return "agree" if all(_agree(first, m) for m in members[1:]) else "update"
+
+
+_BOUNDS = frozenset({"more_than", "at_least", "less_than", "at_most"})
+
+
+def _agree(a: Observed, b: Observed) -> bool:
+    """Same value; or, told at one time, a bound and a figure within it ("plus de 200
+    candidats" and "218 candidats"). Two bounds that differ ("plus de 150" then "plus de
+    165") are an update."""
+    if _same_value(a, b):
+        return True
+    one_bound = (a.quantity.qualifier in _BOUNDS) != (b.quantity.qualifier in _BOUNDS)
+    return one_bound and same_time(a.observation.as_of, b.observation.as_of) and _overlap(a, b)
 
 
 def _month_of_page(x: Observed, y: Observed) -> bool:

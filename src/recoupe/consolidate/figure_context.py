@@ -178,6 +178,42 @@ def _form_ending(
     return None
 
 
+PHASE = "phase:"  # signature key of the round a figure is of
+
+
+def _phase(
+    text: str, q: Quantity, clause: tuple[int, int, int], sentence: Span | None
+) -> str | None:
+    """The round of a vote named in the figure's clause, else the one nearest it in its
+    sentence: "33,15 % des voix au premier tour" -> "premier tour"."""
+    phases: dict[str, list[str]] = data_json("indicators.json")["phases"]
+    start, end, _ = clause
+    spans = [(start, end)]
+    if sentence is not None:
+        spans.append((sentence.start, sentence.end))
+    for lo, hi in spans:
+        said = f" {' '.join(words(text[lo:hi]))} "
+        found = [
+            (abs(said.find(f" {form} ") - len(" ".join(words(text[lo : q.start])))), key)
+            for key, forms in phases.items()
+            for form in forms
+            if f" {form} " in said
+        ]
+        if found:
+            return min(found)[1]
+    return None
+
+
+def _threshold(text: str, q: Quantity, after: list[str]) -> bool:
+    """ "la majorité absolue de 289 sièges", "les 289 nécessaires": a bar to reach."""
+    table: dict[str, list[str]] = data_json("roles.json")["threshold"]
+    before = f" {' '.join(words(text[max(0, q.start - 40) : q.start]))}"
+    if any(before.endswith(f" {marker}") for marker in table["before"]):
+        return True
+    next_words = after[1:3] if after and after[0] == fold(q.unit or "") else after[:2]
+    return any(w in table["after"] for w in next_words)
+
+
 @cache
 def _roles() -> dict[str, str]:
     table: dict[str, list[str]] = data_json("roles.json")["roles"]
@@ -248,6 +284,9 @@ class FigureContext:
             lq.attributed_to,
         )
         signature, places, groups = self._qualifiers(lq, document.text)
+        phase = _phase(document.text, q, clause, sentence)
+        if phase is not None:  # "au premier tour" / "au second tour": two measures
+            signature[f"{PHASE}{phase}"] = "PHASE"
         modifiers = tuple(fold(m) for m in q.modifiers if m.strip())
         signature.update({f"mod:{m}": "MOD" for m in modifiers})
         if _ALONE.search(document.text, max(0, q.start - 40), q.start):
@@ -330,6 +369,8 @@ class FigureContext:
     def _role(self, q: Quantity, clause: tuple[int, int, int], text: str) -> str | None:
         limit = int(data_json("roles.json")["window_words"])
         after = words(text[q.end : max(clause[1], q.end)])[:limit]
+        if _threshold(text, q, after):
+            return "seuil"
         # "820 morts et 672 blessés": the words of the next figure are not this one's role
         after = list(takewhile(lambda w: not w.isdigit(), after))
         roles = _roles()

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from recoupe.consolidate.clauses import clean_sentences, is_heading
+from recoupe.consolidate.clauses import clean_sentences, is_heading, reads_alone
 from recoupe.consolidate.periods import parse_period
 from recoupe.consolidate.similarity import (
     SentenceIndex,
@@ -52,9 +52,14 @@ class Candidate:
 
 
 def usable(sentence: Span) -> bool:
-    """Full declarative sentences of reasonable length (no headings, no questions)."""
+    """Full declarative sentences of reasonable length (no headings, no questions), that
+    read alone: not "Parmi eux figurent…", "Ils ont retiré…" (whom?)."""
     n = len(sentence.text.split())
-    return MIN_WORDS <= n <= MAX_WORDS and _ENDS.search(sentence.text.rstrip()) is not None
+    return (
+        MIN_WORDS <= n <= MAX_WORDS
+        and _ENDS.search(sentence.text.rstrip()) is not None
+        and reads_alone(sentence.text)
+    )
 
 
 def candidates(documents: Sequence[Document], analyses: Sequence[DocAnalysis]) -> list[Candidate]:

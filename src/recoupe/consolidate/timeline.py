@@ -103,8 +103,14 @@ class Event:
     said_by: str = ""  # who said it: the speaker's entity name, else the speaker's words
 
 
-def newest_date(documents: Sequence[Document]) -> Period | None:
-    periods = [p for d in documents if (p := parse_period(d.date.value)) is not None]
+def newest_date(documents: Sequence[Document], precision: str | None = None) -> Period | None:
+    """The latest document date (of ``precision`` only, if given)."""
+    periods = [
+        p
+        for d in documents
+        if (p := parse_period(d.date.value)) is not None
+        and (precision is None or p.precision == precision)
+    ]
     return max(periods, key=lambda p: day_bounds(p)[1]) if periods else None
 
 
@@ -451,7 +457,7 @@ def build_timeline(
         keep = {v for v, _ in rank_dates(events, documents)[: settings.max_dates]}
         events = [e for e in events if e.period.value in keep]
     texts = {d.id: d.text for d in documents}
-    newest = newest_date(documents)
+    newest = newest_date(documents), newest_date(documents, "day")
     entries = [_entry(group, texts, newest) for group in merge_events(events)]
     entries.sort(key=lambda e: (_lo(e.date), _PRECISION.get(e.precision, 3), e.date, e.id))
     return tuple(entries)
@@ -462,7 +468,9 @@ def _lo(value: str) -> int:
     return period.lo if period else 0
 
 
-def _entry(group: Sequence[Event], texts: dict[str, str], newest: Period | None) -> TimelineEntry:
+def _entry(
+    group: Sequence[Event], texts: dict[str, str], newest: tuple[Period | None, Period | None]
+) -> TimelineEntry:
     lead = _central(group, texts)
     period = max((e.period for e in group), key=lambda p: _PRECISION[p.precision])  # finest
     sources = tuple(dict.fromkeys(Source(e.doc, *_passage(e, texts[e.doc])) for e in group))
@@ -477,21 +485,28 @@ def _entry(group: Sequence[Event], texts: dict[str, str], newest: Period | None)
         text=texts[lead.doc][slice(*_passage(lead, texts[lead.doc]))],
         sources=sources,
         entities=entities,
-        future=_is_future(period, newest, group, texts),
+        future=_is_future(period, *newest, group, texts),
     )
 
 
 def _is_future(
-    period: Period, newest: Period | None, group: Sequence[Event], texts: dict[str, str]
+    period: Period,
+    newest: Period | None,
+    newest_day: Period | None,
+    group: Sequence[Event],
+    texts: dict[str, str],
 ) -> bool:
     """After the newest document; or, when the newest is known only to the month, within
-    it and told in the future tense by most of its sources ("aura lieu le 23 mars")."""
+    it and told in the future tense by most of its sources ("aura lieu le 23 mars"), unless
+    a page dated to a later day is there (what it could tell has happened)."""
     if newest is None:
         return False
     first, (newest_first, newest_last) = day_bounds(period)[0], day_bounds(newest)
     if first > newest_last:
         return True
     if newest.precision == "day" or first < newest_first:
+        return False
+    if newest_day is not None and first < day_bounds(newest_day)[0]:
         return False
     told = [is_future(texts[e.doc][e.clause[0] : e.clause[1]]) for e in group]
     return sum(told) * 2 > len(told)
