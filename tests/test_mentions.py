@@ -398,3 +398,28 @@ def test_two_names_joined_by_de_that_the_page_uses_apart_are_two(nlp: Any) -> No
 def test_a_common_word_heading_a_page_is_not_a_name(nlp: Any) -> None:
     text = "Jouets : la fin d'une usine\nLe fabricant de jouets ferme."
     assert repaired(nlp, text, [("Jouets", "ORG")]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "person"),
+    [
+        # the model saw "Le Pen" only: the given name before it joins
+        ("Marine Le Pen a appelé à voter dimanche.", [("Le Pen", "PER")], "Marine Le Pen"),
+        # the model saw nobody ("Marine" read as the navy)
+        ("Selon Marine Le Pen, le parti gagnera.", [], "Marine Le Pen"),
+        ("Claire Hédon, Défenseure des droits, a parlé.", [], "Claire Hédon"),
+        # a compound given name and a surname the tokenizer cut at their hyphens
+        ("Bernard-Henri Lévy estime que la coalition engage.", [], "Bernard-Henri Lévy"),
+        ("Le chef, Abdallah Al-Senoussi, a fui.", [], "Abdallah Al-Senoussi"),
+    ],
+)
+def test_a_given_name_makes_a_person(
+    nlp: Any, text: str, ents: list[tuple[str, str]], person: str
+) -> None:
+    got = by_text(repaired(nlp, text, ents))
+    assert person in got and got[person].label == "PER"
+
+
+def test_a_given_name_before_a_lower_case_word_is_no_person(nlp: Any) -> None:
+    got = repaired(nlp, "La Marine nationale a déployé une frégate près de Rose.", [])
+    assert not [m for m in got if m.label == "PER"]

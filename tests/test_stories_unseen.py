@@ -1,11 +1,12 @@
-"""Six small stories written for these tests (not the seeds, not the sample corpus), read
+"""Seven small stories written for these tests (not the seeds, not the sample corpus), read
 end to end as a fact-checker would: a death toll that grows over three articles, two of
 them undated, a demonstration whose turnout the sources dispute, a budget whose deficit
 forecast is revised from one article to the next (one dated by its wire dateline only), an
 epidemic told by a web page, a wire story, an undated follow-up and a feed item, a plant
 closure whose job cuts and rally the management, the police and the unions count apart, and
 a military withdrawal told by a wire, a web page, an undated analysis (in cp1252), a dated
-page and a feed item, with its staff, its spokesmen and its history.
+page and a feed item, with its staff, its spokesmen and its history, and a snap election
+told over its two rounds (estimates, results, withdrawals, seats counted two ways).
 
 The articles are invented in the manner of French news; no rule names their words.
 """
@@ -332,3 +333,88 @@ def test_a_headline_is_no_summary_sentence(withdrawal: dict[str, Any]) -> None:
     firsts = {d["text"].split("\n", 1)[0].strip() for d in withdrawal["documents"]}
     said = [s["text"] for s in withdrawal["summary"]]
     assert len(said) == 6 and not set(said) & firsts
+
+
+@pytest.fixture(scope="module")
+def election() -> dict[str, Any]:
+    return _dossier("legislatives")
+
+
+def test_each_party_leader_speaks_as_themself(election: dict[str, Any]) -> None:
+    said = _speakers(election)
+    # "X, chef de file de La France insoumise (LFI), a affirmé que…": the parser had opened
+    # a sentence at ", a affirmé"
+    assert said["les candidats de la gauche arr"] == "Jean-Luc Mélenchon"
+    # "Dans un communiqué, X a appelé à « … »"
+    assert said["un large rassemblement clairem"] == "Emmanuel Macron"
+    # "Marine Le Pen, réélue…, a appelé les électeurs à donner au parti « … »": the model
+    # read "Marine" as the navy and saw nobody
+    assert said["une majorité absolue"] == "Marine Le Pen"
+    # "X a dénoncé une « alliance du déshonneur »", in two articles
+    denounced = [q for q in election["quotes"] if q["text"] == "alliance du déshonneur"]
+    assert len(denounced) == 2
+    assert {q["speaker"]["text"] for q in denounced} == {"Jordan Bardella"}
+    # "X a réclamé que…, tandis que Y a dénoncé…": X's words end before Y's clause
+    (claimed,) = [q for q in election["quotes"] if q["cue"] == "a réclamé"]
+    assert claimed["text"] == "le Nouveau Front populaire soit appelé à gouverner"
+
+
+def test_seats_counted_two_ways_conflict_and_the_bar_to_reach_stays_apart(
+    election: dict[str, Any],
+) -> None:
+    seats = {f["label"]: f for f in _facts_of(election, "siege")}
+    counted = [f for label, f in seats.items() if "Nouveau Front populaire" in label]
+    (left,) = [f for f in counted if len(f["observations"]) == 2]
+    assert {o["value"] for o in left["observations"]} == {182, 178}
+    assert left["status"] == "conflict"
+    assert {o["source"]["text"] for o in left["observations"]} == {
+        "un décompte de l'AFP",
+        "Le ministère de l'Intérieur",
+    }
+    bars = [f for f in election["facts"] if any(o["value"] == 289 for o in f["observations"])]
+    assert bars and all(f["label"].endswith("seuil") for f in bars)
+    # "Le ministère de l'Intérieur en recense pour sa part 224" (candidates who withdrew)
+    (withdrawn,) = [f for f in _facts_of(election, "candidat") if {218, 224} <= _values(f)]
+    assert withdrawn["status"] == "conflict"
+
+
+def _values(fact: dict[str, Any]) -> set[float]:
+    return {o["value"] for o in fact["observations"]}
+
+
+def test_turnout_of_each_round_is_its_own_fact(election: dict[str, Any]) -> None:
+    turnout = {
+        f["label"]: f for f in election["facts"] if f["label"].startswith("participation 2024")
+    }
+    first = turnout["participation 2024 (%), premier tour"]
+    assert _values(first) == {67.0, 66.71} and first["status"] == "agree"
+    assert _values(turnout["participation 2024 (%), législatives, second tour"]) == {66.63}
+    # "Le Nouveau Front populaire obtient 27,99 % des suffrages": the party's share, after
+    # the estimate of election night ("… obtiendrait 28,5 % des voix")
+    (share,) = [f for f in election["facts"] if 27.99 in _values(f)]
+    assert share["label"].endswith("(Nouveau Front populaire)")
+    assert _values(share) == {28.5, 27.99} and share["status"] == "update"
+    # the RN's estimate and result agree; its score at the European elections stays apart
+    (rn,) = [f for f in election["facts"] if 33.15 in _values(f) and len(f["observations"]) > 1]
+    assert _values(rn) == {33.5, 33.15} and rn["status"] == "agree"
+    assert "législatives, premier tour" in rn["label"]
+    (european,) = [f for f in election["facts"] if 31.4 in _values(f)]
+    assert len(european["observations"]) == 1 and "européennes" in european["label"]
+
+
+def test_the_election_timeline_has_no_record_year_and_no_past_future(
+    election: dict[str, Any],
+) -> None:
+    entries = election["timeline"]
+    # "une participation inédite depuis 1997" tells nothing of 1997
+    assert not [e for e in entries if e["date"]["value"] == "1997"]
+    # the second round, announced on 30 June, is past once pages of 8 July are there
+    assert not [e for e in entries if e["date"]["value"] == "2024-07-07" and e["future"]]
+    assert [e["future"] for e in entries if e["date"]["value"] == "2024-07-18"] == [True]
+    # "…sont arrivés en tête du premier tour…, dimanche 30 juin, avec environ 33,5 %…"
+    assert any(
+        e["headline"].startswith("Le Rassemblement national (RN) et ses alliés sont arrivés")
+        for e in entries
+        if e["date"]["value"] == "2024-06-30"
+    )
+    assert not any(s["text"].startswith("Parmi eux") for s in election["summary"])

@@ -47,12 +47,13 @@ class Gazetteer:
     squeezed: dict[str, GazEntry] = field(default_factory=dict)
 
 
-def _read(name: str) -> str:
+def read_data(name: str) -> str:
+    """The text of one file of ``data/gazetteer``."""
     return resources.files("recoupe").joinpath("data", "gazetteer", name).read_text("utf-8")
 
 
 def _lines(name: str) -> Iterator[list[str]]:
-    text = _read(name)
+    text = read_data(name)
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             yield [cell.strip() for cell in line.split("\t")]
@@ -162,7 +163,7 @@ def _titles() -> dict[tuple[str, ...], str]:
 
 
 def _words() -> dict[str, frozenset[str]]:
-    data: dict[str, list[str]] = json.loads(_read("context.json"))
+    data: dict[str, list[str]] = json.loads(read_data("context.json"))
     return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
 
 

@@ -22,6 +22,7 @@ from recoupe.analyze import entity_context as ctx
 from recoupe.analyze.doctext import doc_text
 from recoupe.analyze.entity_acronyms import apply_acronyms
 from recoupe.analyze.entity_gazetteer import Gazetteer, fold, load_gazetteer, squeeze
+from recoupe.analyze.entity_given import with_given_names
 from recoupe.analyze.entity_metonymy import mark_metonymy
 from recoupe.analyze.entity_repair import (
     Cand,
@@ -87,6 +88,7 @@ def repair_mentions(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer, titles: Ti
     model = _model_cands(doc, gaz, titles, lower)
     found = _gazetteer_cands(doc, matcher, gaz)
     cands = _split_joined(doc, _reconcile(doc, model, found, gaz, titles, lower))
+    cands = with_given_names(doc, cands, gaz)  # "Marine Le Pen": "Marine" is no navy here
     for cand in cands:
         if cand.entry is None:
             cand.entry = gazetteer_entry(doc[cand.start : cand.end].text, gaz)

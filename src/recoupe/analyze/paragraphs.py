@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from spacy.attrs import IDX, ORTH, SENT_START
@@ -77,6 +78,7 @@ def make_sentence_repair(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return join_broken_sentences
 
 
+_OPENING = frozenset({"(", "[", "{", "«", "“", '"'})
 _CLOSING = frozenset({")", "]", "}", "»", "”", ".", "!", "?", "…", "..."})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -84,11 +86,12 @@ _VERBAL = frozenset({"VERB", "AUX"})
 
 def join_broken_sentences(doc: Doc) -> Doc:
     """Give a sentence the parser opened on a mark that never opens one back to the
-    sentence before it. A closing mark ("…captures.» Des millions…") goes back alone and
-    what follows it stays a sentence; after a comma, colon or semicolon the two parts are
-    one sentence: a noun phrase before a verb that lacks a subject is its subject
-    ("Jean-Luc Mélenchon, chef de file de LFI (LFI)" + ", a affirmé que…"), anything else
-    hangs from the other part's root."""
+    sentence before it, and an opening bracket left alone to the sentence after it. A
+    closing mark ("…captures.» Des millions…") goes back alone and what follows it stays a
+    sentence; after a comma, colon or semicolon the two parts are one sentence: a noun
+    phrase before a verb that lacks a subject is its subject ("Jean-Luc Mélenchon, chef de
+    file de La France insoumise (LFI)" + ", a affirmé que…"), anything else hangs from the
+    other part's root."""
     if not doc.has_annotation("DEP") or len(doc) < 2:
         return doc
     broken = [
@@ -98,6 +101,11 @@ def join_broken_sentences(doc: Doc) -> Doc:
         and sent[0].text in _NEVER_OPENS
         and "\n" not in doc[sent.start - 1].text + doc[sent.start - 1].whitespace_
     ]
+    sents = list(doc.sents)
+    for sent, nxt in pairwise(sents):
+        if all(t.text in _OPENING for t in sent):  # "(" alone, before "Explosion à Lyon…)"
+            for tok in sent:
+                _attach(tok, nxt.root, "punct")
     for sent in reversed(broken):  # from the end: the sentence before is still whole
         first = doc[sent.start]
         before = doc[sent.start - 1].sent.root

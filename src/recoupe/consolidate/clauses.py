@@ -109,11 +109,15 @@ def _boundary() -> re.Pattern[str]:
 _SHORT_ASIDE = re.compile(r"\([^()\s\d]+(?: [^()\s\d]+){0,2}\)")
 
 
-def clause_around(sentence: Span, start: int, end: int, min_words: int = 5) -> tuple[int, int]:
+def clause_around(
+    sentence: Span, start: int, end: int, min_words: int = 5, lean_back: bool = False
+) -> tuple[int, int]:
     """Offsets of the clause of ``sentence`` holding ``start``..``end``.
 
     Pieces between clause boundaries are joined outwards until the clause has ``min_words``
-    words, so that "en 2003," keeps the words it dates.
+    words, so that "en 2003," keeps the words it dates. With ``lean_back``, a piece that is
+    the date alone, after another, dates that one first ("X est arrivé en tête, dimanche 30
+    juin, avec 33 %": an event's clause).
     """
     cuts = [sentence.start]
     # "(PIB)", "(RN)": a short aside in brackets names what precedes, it cuts no clause
@@ -129,7 +133,7 @@ def clause_around(sentence: Span, start: int, end: int, min_words: int = 5) -> t
     last = next((i for i, (_, e) in enumerate(pieces) if e >= end), len(pieces) - 1)
     lo, hi = first, max(first, last)
     date_words = _word_count(sentence, start, end)
-    if lo > 0 and _word_count(sentence, pieces[lo][0], pieces[hi][1]) <= date_words + 1:
+    if lean_back and lo > 0 and _word_count(sentence, *_span(pieces, lo, hi)) <= date_words + 1:
         lo -= 1  # "X est arrivé en tête, dimanche 30 juin, avec 33 %": the date dates X
     while _word_count(sentence, pieces[lo][0], pieces[hi][1]) < min_words:
         if hi + 1 < len(pieces):
@@ -138,6 +142,10 @@ def clause_around(sentence: Span, start: int, end: int, min_words: int = 5) -> t
             lo -= 1
         else:
             break
+    return pieces[lo][0], pieces[hi][1]
+
+
+def _span(pieces: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int]:
     return pieces[lo][0], pieces[hi][1]
 
 
@@ -267,14 +275,14 @@ def no_anchor(text: str, t: Timex) -> bool:
 def _record_since(text: str, start: int) -> bool:
     """ "une participation inédite depuis 1997", "la plus élevée depuis 1997": the date is
     what the present is compared with, in the words of its sentence before it."""
-    lead = _SENTENCE_END.split(text[max(0, start - _RECORD_WINDOW) : start])[-1]
+    lead = _SENTENCE_BREAK.split(text[max(0, start - _RECORD_WINDOW) : start])[-1]
     said = f" {' '.join(words(lead))} "
     markers: list[str] = data_json("dates.json")["record_markers"]
     return any(f" {m} " in said for m in markers)
 
 
 _RECORD_WINDOW = 160  # characters of the sentence before the date looked at
-_SENTENCE_END = re.compile(r"[.!?\n]")
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
 
 
 def preceded_by(text: str, start: int, markers: Sequence[str], window: int = 30) -> bool:

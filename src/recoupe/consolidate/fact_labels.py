@@ -55,8 +55,10 @@ def fact_label(unit: str, members: Sequence[Observed]) -> str:
     role = None if role and fold(role) == fold(noun) else role
     parts = [noun, modifier, role, place]
     label = " ".join(p for p in parts if p)
-    phase = _most_common(
-        k[len(PHASE) :] for m in members for k in m.signature if k.startswith(PHASE)
-    )
-    label = f"{label}, {phase}" if phase else label  # "participation 2024 (%), second tour"
+    kinds = sorted({t for m in members for t in m.signature.values() if t.startswith("PHASE")})
+    phases = [  # "participation 2024 (%), législatives, premier tour"
+        _most_common(k[len(PHASE) :] for m in members for k, t in m.signature.items() if t == kind)
+        for kind in reversed(kinds)  # the vote, then its round
+    ]
+    label = ", ".join([label, *(p for p in phases if p)])
     return f"{label} ({group})" if group else label

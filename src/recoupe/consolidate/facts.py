@@ -31,6 +31,7 @@ from recoupe.consolidate.figure_context import (
     FigureContext,
     Observed,
     cumulative,
+    find_indicator,
     indicator_labels,
 )
 from recoupe.consolidate.periods import Period, day_bounds, parse_period
@@ -129,11 +130,14 @@ def _join_disputes(groups: list[_Group]) -> list[_Group]:
         for i, o in enumerate(members):
             if not o.disputes:
                 continue
+            named = _names(o.signature)  # "178 sièges au NFP" disputes the NFP's count
             before = next(
                 (
                     p
                     for p in reversed(members[:i])
-                    if (p.unit, p.kind) == (o.unit, o.kind) and not p.disputes
+                    if (p.unit, p.kind) == (o.unit, o.kind)
+                    and not p.disputes
+                    and named <= _names(p.signature)
                 ),
                 None,
             )
@@ -291,7 +295,7 @@ def _joins(o: Observed, g: _Group) -> bool:
 def _names(signature: dict[str, str]) -> set[str]:
     """The qualifiers that make a figure a part of another (a place, a group), not the
     round of a vote, which only keeps two rounds apart."""
-    return {k for k, kind in signature.items() if kind != "PHASE"}
+    return {k for k, kind in signature.items() if not kind.startswith("PHASE")}
 
 
 def _same_whole(a: str, b: str) -> bool:
@@ -301,6 +305,9 @@ def _same_whole(a: str, b: str) -> bool:
     first_a, first_b = content_terms(a)[:1], content_terms(b)[:1]
     if not first_a or not first_b or first_a == first_b:
         return True
+    measured = find_indicator("", a)
+    if measured is not None and measured == find_indicator("", b):
+        return True  # "des voix", "des suffrages": one indicator's words
     return _initials(a) in (first_b[0], words(b)[-1]) or _initials(b) in (first_a[0], words(a)[-1])
 
 
@@ -507,12 +514,16 @@ def _month_of_page(x: Observed, y: Observed) -> bool:
 def _two_sources_at_once(members: Sequence[Observed]) -> bool:
     """One document giving two values from two sources for one time ("sept morts selon
     l'ARS, tandis que le collectif en dénombre neuf"), though the document is undated or
-    the measure a toll: they disagree."""
-    by_doc: dict[tuple[str, str | None], list[Observed]] = defaultdict(list)
+    the measure a toll: they disagree. A figure that disputes the other ("La CGT conteste
+    ce chiffre…", "le ministère en recense pour sa part 224") is for the other's time."""
+    by_doc: dict[str, list[Observed]] = defaultdict(list)
     for m in members:
-        by_doc[m.quantity.doc, m.observation.as_of].append(m)
+        by_doc[m.quantity.doc].append(m)
     return any(
-        _told_by_two(x.quantity, y.quantity) and not _overlap(x, y) and not (x.revises or y.revises)
+        (x.observation.as_of == y.observation.as_of or x.disputes or y.disputes)
+        and _told_by_two(x.quantity, y.quantity)
+        and not _overlap(x, y)
+        and not (x.revises or y.revises)
         for told in by_doc.values()
         for i, x in enumerate(told)
         for y in told[i + 1 :]

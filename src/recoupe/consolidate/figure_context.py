@@ -178,15 +178,18 @@ def _form_ending(
     return None
 
 
-PHASE = "phase:"  # signature key of the round a figure is of
+PHASE = "phase:"  # signature key of the round of a vote, or the vote, a figure is of
 
 
 def _phase(
-    text: str, q: Quantity, clause: tuple[int, int, int], sentence: Span | None
+    text: str,
+    q: Quantity,
+    clause: tuple[int, int, int],
+    sentence: Span | None,
+    phases: dict[str, list[str]],
 ) -> str | None:
-    """The round of a vote named in the figure's clause, else the one nearest it in its
-    sentence: "33,15 % des voix au premier tour" -> "premier tour"."""
-    phases: dict[str, list[str]] = data_json("indicators.json")["phases"]
+    """The round of a vote (or the vote) named in the figure's clause, else the one nearest
+    it in its sentence: "33,15 % des voix au premier tour" -> "premier tour"."""
     start, end, _ = clause
     spans = [(start, end)]
     if sentence is not None:
@@ -284,9 +287,10 @@ class FigureContext:
             lq.attributed_to,
         )
         signature, places, groups = self._qualifiers(lq, document.text)
-        phase = _phase(document.text, q, clause, sentence)
-        if phase is not None:  # "au premier tour" / "au second tour": two measures
-            signature[f"{PHASE}{phase}"] = "PHASE"
+        for dimension, forms in data_json("indicators.json")["phases"].items():
+            phase = _phase(document.text, q, clause, sentence, forms)
+            if phase is not None:  # "au premier tour" / "au second tour": two measures
+                signature[f"{PHASE}{phase}"] = f"PHASE:{dimension}"
         modifiers = tuple(fold(m) for m in q.modifiers if m.strip())
         signature.update({f"mod:{m}": "MOD" for m in modifiers})
         if _ALONE.search(document.text, max(0, q.start - 40), q.start):

@@ -52,14 +52,9 @@ class Candidate:
 
 
 def usable(sentence: Span) -> bool:
-    """Full declarative sentences of reasonable length (no headings, no questions), that
-    read alone: not "Parmi eux figurent…", "Ils ont retiré…" (whom?)."""
+    """Full declarative sentences of reasonable length (no headings, no questions)."""
     n = len(sentence.text.split())
-    return (
-        MIN_WORDS <= n <= MAX_WORDS
-        and _ENDS.search(sentence.text.rstrip()) is not None
-        and reads_alone(sentence.text)
-    )
+    return MIN_WORDS <= n <= MAX_WORDS and _ENDS.search(sentence.text.rstrip()) is not None
 
 
 def candidates(documents: Sequence[Document], analyses: Sequence[DocAnalysis]) -> list[Candidate]:
@@ -71,7 +66,10 @@ def candidates(documents: Sequence[Document], analyses: Sequence[DocAnalysis]) -
             text = texts[analysis.doc]
             ordered = clean_sentences(text, analysis.sentences)
             spans.extend(
-                (s, i) for i, s in enumerate(ordered) if usable(s) and not is_heading(text, s)
+                (s, i)
+                for i, s in enumerate(ordered)
+                # a summary sentence reads alone: not "Parmi eux figurent…" (whom?)
+                if usable(s) and not is_heading(text, s) and reads_alone(s.text)
             )
     terms = [content_terms(s.text) for s, _ in spans]
     tfidf = TfIdf(terms)

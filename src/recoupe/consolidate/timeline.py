@@ -146,7 +146,7 @@ def find_events(
             if (sentence.start, period.value) in seen:
                 continue
             seen.add((sentence.start, period.value))
-            clause = clause_around(sentence, t.start, t.end)
+            clause = clause_around(sentence, t.start, t.end, lean_back=True)
             if clause[0] > sentence.start and _ELLIPTIC.match(text, clause[0]):
                 continue  # "…, et non plus 6,1 % comme annoncé en septembre": no event
             ents = _entities_in(analysis, sentence, index)
