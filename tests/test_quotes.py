@@ -396,13 +396,15 @@ def test_the_writer_speaking_of_someone_quotes_nobody(nlp: Any) -> None:
 def test_a_speaker_in_apposition_with_an_acronym_keeps_the_verb(nlp: Any) -> None:
     # the parser opened a sentence at ", a affirmé", after "(PCF)"; it is one sentence again
     text = (
-        "Le scrutin a surpris jusqu'aux sondeurs, au soir d'une campagne très courte.\n\n"
-        "Lucien Ferrand, secrétaire national du Parti communiste français (PCF), a affirmé "
-        "que ses candidats se retireraient partout où la droite est en tête."
+        "Le chef de l'État avait créé la surprise le 9 juin en annonçant la dissolution de "
+        "l'Assemblée nationale, au soir d'élections européennes remportées par le RN avec "
+        "31,4 % des voix.\n\nJean-Luc Mélenchon, chef de file de La France insoumise (LFI), "
+        "a affirmé que les candidats de la gauche arrivés en troisième position se "
+        "retireraient partout où le RN est en tête."
     )
     q = one(nlp, text)
-    assert q.speaker is not None and q.speaker.text == "Lucien Ferrand"
-    assert q.text.startswith("ses candidats se retireraient")
+    assert q.speaker is not None and q.speaker.text == "Jean-Luc Mélenchon"
+    assert q.text.startswith("les candidats de la gauche")
 
 
 @pytest.mark.parametrize(
