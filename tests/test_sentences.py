@@ -11,8 +11,11 @@ from recoupe.analyze.paragraphs import join_broken_sentences
 
 def _parsed(nlp: Any, words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
     """A doc as a parser might have left it: ``heads`` are absolute token indices."""
+    glued = (",", ")", ".")
     spaces = [
-        not w in (",", ")", ".") and i + 1 < len(words) and words[i + 1] not in (",", ")", ".")
+        w not in glued and i + 1 < len(words) and words[i + 1] not in glued
+        for i, w in enumerate(words)
+    ]
         for i, w in enumerate(words)
     ]
     return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
@@ -41,4 +44,5 @@ def test_a_closing_mark_goes_back_alone(nlp: Any) -> None:
     doc = _parsed(nlp, words, heads, deps, pos)
     join_broken_sentences(doc)
     assert [s.text.split()[0] for s in doc.sents] == ["«", "Des"]
-    assert [s.text.split()[-1] for s in doc.sents][0].endswith("»")
+    first = next(iter(doc.sents))
+    assert first.text.rstrip().endswith("»")
