@@ -16,8 +16,6 @@ def _parsed(nlp: Any, words: list[str], heads: list[int], deps: list[str], pos: 
         w not in glued and i + 1 < len(words) and words[i + 1] not in glued
         for i, w in enumerate(words)
     ]
-        for i, w in enumerate(words)
-    ]
     return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
 
 
