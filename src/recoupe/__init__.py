@@ -1,4 +1,4 @@
 """recoupe: cross-check a pile of French news articles into a traceable dossier."""
 
-__version__ = "0.1.9"
+__version__ = "0.1.10"
 SCHEMA_VERSION = "1"
