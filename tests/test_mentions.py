@@ -408,9 +408,10 @@ def test_a_common_word_heading_a_page_is_not_a_name(nlp: Any) -> None:
         # the model saw nobody ("Marine" read as the navy)
         ("Selon Marine Le Pen, le parti gagnera.", [], "Marine Le Pen"),
         ("Claire Hédon, Défenseure des droits, a parlé.", [], "Claire Hédon"),
-        # a compound given name and a surname the tokenizer cut at their hyphens
-        ("Bernard-Henri Lévy estime que la coalition engage.", [], "Bernard-Henri Lévy"),
-        ("Le chef, Abdallah Al-Senoussi, a fui.", [], "Abdallah Al-Senoussi"),
+        # compound given names (one token, or cut at the hyphen) and a surname cut there
+        ("Pierre-Henri Dumont publie une tribune jeudi.", [], "Pierre-Henri Dumont"),
+        ("Bernard-Henri Dumont publie une tribune jeudi.", [], "Bernard-Henri Dumont"),
+        ("Le chef du renseignement, Karim Al-Mansouri, a fui.", [], "Karim Al-Mansouri"),
     ],
 )
 def test_a_given_name_makes_a_person(

@@ -48,7 +48,13 @@ def with_given_names(doc: Doc, cands: list[Cand], gaz: Gazetteer) -> list[Cand]:
 
 
 def _given(tok: Token, names: frozenset[str]) -> bool:
-    return tok.text in names and not tok.whitespace_.count("\n") and "\n" not in tok.text
+    """A given name, or a compound one of which a part is ("Pierre-Henri", "Marie-Ange")."""
+    if "\n" in tok.text or "\n" in tok.whitespace_:
+        return False
+    if tok.text in names:
+        return True
+    parts = tok.text.split("-")
+    return len(parts) == 2 and all(p[:1].isupper() for p in parts) and parts[0] in names
 
 
 def _surname_end(doc: Doc, i: int, gaz: Gazetteer) -> int | None:
