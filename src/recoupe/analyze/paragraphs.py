@@ -22,6 +22,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
+import numpy
 from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -54,10 +55,9 @@ def mark_paragraphs(doc: Doc) -> Doc:
     starts = doc.to_array([IDX])
     sent_starts = doc.to_array([SENT_START])
     n = len(doc)
-    closing = {doc.vocab.strings.add(mark) for mark in _NEVER_OPENS}
-    for i, orth in enumerate(doc.to_array([ORTH]).tolist()):
-        if i and orth in closing:
-            sent_starts[i] = _NOT_A_START  # a line break after it still wins below
+    closing = numpy.isin(doc.to_array([ORTH]), [doc.vocab.strings.add(m) for m in _NEVER_OPENS])
+    closing[:1] = False
+    sent_starts[closing] = _NOT_A_START  # a line break after it still wins below
     while at != -1:
         i = int(bisect_right(starts, at)) - 1  # the token holding the line break
         if i + 1 >= n:
