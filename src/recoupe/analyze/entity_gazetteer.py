@@ -45,15 +45,15 @@ class Gazetteer:
     # surface without its spaces -> entry: the text a token match spans may space its tokens
     # differently from the list ("Al - Jazeera" for "Al-Jazeera")
     squeezed: dict[str, GazEntry] = field(default_factory=dict)
+    given_names: frozenset[str] = frozenset()  # "Marine", "Pierre": given_names.txt
 
 
-def read_data(name: str) -> str:
-    """The text of one file of ``data/gazetteer``."""
+def _read(name: str) -> str:
     return resources.files("recoupe").joinpath("data", "gazetteer", name).read_text("utf-8")
 
 
 def _lines(name: str) -> Iterator[list[str]]:
-    text = read_data(name)
+    text = _read(name)
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             yield [cell.strip() for cell in line.split("\t")]
@@ -163,7 +163,7 @@ def _titles() -> dict[tuple[str, ...], str]:
 
 
 def _words() -> dict[str, frozenset[str]]:
-    data: dict[str, list[str]] = json.loads(read_data("context.json"))
+    data: dict[str, list[str]] = json.loads(_read("context.json"))
     return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
 
 
@@ -180,6 +180,7 @@ def load_gazetteer() -> Gazetteer:
         b.named(row, "place")
     folded = {fold(s): e for s, e in b.surfaces.items() if e.kind != "demonym"}
     particles = frozenset(row[0] for row in _lines("particles.txt"))
+    given_names = frozenset(row[0] for row in _lines("given_names.txt"))
     words = _words()
     folded_words = {k: frozenset(fold(w) for w in v) for k, v in words.items()}
     squeezed: dict[str, GazEntry] = {}
@@ -195,6 +196,7 @@ def load_gazetteer() -> Gazetteer:
         words,
         folded_words,
         squeezed,
+        given_names,
     )
 
 

@@ -9,26 +9,18 @@ starts a new person. "la Marine nationale" is no person: the word after is lower
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc, Token
 
-from recoupe.analyze.entity_gazetteer import Gazetteer, read_data
+from recoupe.analyze.entity_gazetteer import Gazetteer
 from recoupe.analyze.entity_repair import Cand
 
 _MAX_SURNAME = 3  # tokens of a surname: "Le Pen", "de La Fontaine"
 
 
-@cache
-def given_names() -> frozenset[str]:
-    lines = read_data("given_names.txt").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
-
 def with_given_names(doc: Doc, cands: list[Cand], gaz: Gazetteer) -> list[Cand]:
     """Persons' mentions extended to a given name before them, and persons found by one."""
     covered = {i for c in cands for i in range(c.start, c.end)}
-    names = given_names()
+    names = gaz.given_names
     for cand in cands:
         k = cand.start - 1
         if cand.label == "PER" and k >= 0 and k not in covered and _given(doc[k], names):

@@ -79,7 +79,7 @@ def make_sentence_repair(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 
 _OPENING = frozenset({"(", "[", "{", "«", "“", '"'})
-_CLOSING = frozenset({")", "]", "}", "»", "”", ".", "!", "?", "…", "..."})
+_CLOSING = frozenset(_NEVER_OPENS) - {",", ";", ":"}  # they go back alone
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _VERBAL = frozenset({"VERB", "AUX"})
 
@@ -94,14 +94,14 @@ def join_broken_sentences(doc: Doc) -> Doc:
     other part's root."""
     if not doc.has_annotation("DEP") or len(doc) < 2:
         return doc
+    sents = list(doc.sents)
     broken = [
         sent
-        for sent in doc.sents
+        for sent in sents
         if sent.start > 0
         and sent[0].text in _NEVER_OPENS
         and "\n" not in doc[sent.start - 1].text + doc[sent.start - 1].whitespace_
     ]
-    sents = list(doc.sents)
     for sent, nxt in pairwise(sents):
         if all(t.text in _OPENING for t in sent):  # "(" alone, before "Explosion à Lyon…)"
             for tok in sent:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from recoupe.analyze import quote_cues as cues
 from recoupe.analyze import quote_speakers as sp
-from recoupe.analyze.quantity_lexicon import words
+from recoupe.analyze.quantity_lexicon import holder_verbs, words
 from recoupe.analyze.quantity_reading import clitic_verb
 from recoupe.analyze.quote_direct import speaker_tokens
 
@@ -48,8 +48,7 @@ def _from_clitic_verb(doc: Doc, figure: Span) -> Source | None:
     (the parse is lost when "dénombre" is tagged a noun) the first noun of the words
     between the clause's start and "en"."""
     verb = clitic_verb(doc, figure.start - 1)
-    owners = words("quantities", "owner_verbs.txt") | words("quantities", "score_verbs.txt")
-    if verb is None or verb.lemma_ in owners:
+    if verb is None or verb.lemma_ in holder_verbs()[0]:
         return None  # "le camp présidentiel en obtient 168": it owns them, it does not count
     for child in verb.children:
         if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN") and child.i < verb.i:

@@ -180,8 +180,7 @@ def owner_span(doc: Doc, reading: Reading) -> Span | None:
     figure: by the parse, or else the verb just before the figure ("le RN obtiendrait
     entre 200 et 230 sièges", "X obtient 27,99 % des suffrages")."""
     number = doc[reading.first]
-    scores = lex.words("quantities", "score_verbs.txt")
-    owners = lex.words("quantities", "owner_verbs.txt") | scores
+    owners, scores = lex.holder_verbs()
     if reading.noun is not None:
         noun: Token | None = doc[reading.noun]
     elif number.dep_ == "conj" and number.head.pos_ == "NOUN":

@@ -20,6 +20,14 @@ def words(folder: str, name: str) -> frozenset[str]:
 
 
 @cache
+def holder_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs whose subject has the counted thing ("déployer", owner_verbs.txt) and those
+    whose subject wins it ("obtenir", score_verbs.txt): (both, winning only)."""
+    scores = words("quantities", "score_verbs.txt")
+    return words("quantities", "owner_verbs.txt") | scores, scores
+
+
+@cache
 def table(folder: str, name: str) -> dict[str, tuple[str, ...]]:
     """A tab-separated data file as ``first column (lower case) -> other columns``."""
     out: dict[str, tuple[str, ...]] = {}

@@ -63,7 +63,7 @@ def _next_speaker(doc: Doc, que: Token, sent: Span, skip: list[tuple[int, int]])
                 c.dep_.startswith("nsubj")
                 and tok.i < c.i < later.i
                 and "Rel" not in c.morph.get("PronType", [])
-                and c.lower_ not in ("qui", "lequel", "laquelle", "lesquels", "lesquelles")
+                and c.lower_ not in cues.RELATIVE_WORDS
                 for c in later.children
             ):
                 return tok.idx

@@ -132,8 +132,8 @@ def clause_around(
     first = next((i for i, (_, e) in enumerate(pieces) if e > start), len(pieces) - 1)
     last = next((i for i, (_, e) in enumerate(pieces) if e >= end), len(pieces) - 1)
     lo, hi = first, max(first, last)
-    date_words = _word_count(sentence, start, end)
-    if lean_back and lo > 0 and _word_count(sentence, *_span(pieces, lo, hi)) <= date_words + 1:
+    alone = _word_count(sentence, pieces[lo][0], pieces[hi][1]) - _word_count(sentence, start, end)
+    if lean_back and lo > 0 and alone <= 1:
         lo -= 1  # "X est arrivé en tête, dimanche 30 juin, avec 33 %": the date dates X
     while _word_count(sentence, pieces[lo][0], pieces[hi][1]) < min_words:
         if hi + 1 < len(pieces):
@@ -142,10 +142,6 @@ def clause_around(
             lo -= 1
         else:
             break
-    return pieces[lo][0], pieces[hi][1]
-
-
-def _span(pieces: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int]:
     return pieces[lo][0], pieces[hi][1]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from recoupe.consolidate.figure_context import PHASE, Observed, indicator_labels
+from recoupe.consolidate.figure_context import PHASE, PHASE_KIND, Observed, indicator_labels
 from recoupe.consolidate.lexicon import data_json
 from recoupe.consolidate.similarity import fold
 from recoupe.consolidate.units import unit_plural
@@ -55,7 +55,7 @@ def fact_label(unit: str, members: Sequence[Observed]) -> str:
     role = None if role and fold(role) == fold(noun) else role
     parts = [noun, modifier, role, place]
     label = " ".join(p for p in parts if p)
-    kinds = sorted({t for m in members for t in m.signature.values() if t.startswith("PHASE")})
+    kinds = sorted({t for m in members for t in m.signature.values() if t.startswith(PHASE_KIND)})
     phases = [  # "participation 2024 (%), législatives, premier tour"
         _most_common(k[len(PHASE) :] for m in members for k, t in m.signature.items() if t == kind)
         for kind in reversed(kinds)  # the vote, then its round

@@ -28,6 +28,7 @@ from itertools import pairwise
 from recoupe.consolidate.entities import EntityIndex
 from recoupe.consolidate.fact_labels import fact_label
 from recoupe.consolidate.figure_context import (
+    PHASE_KIND,
     FigureContext,
     Observed,
     cumulative,
@@ -295,7 +296,7 @@ def _joins(o: Observed, g: _Group) -> bool:
 def _names(signature: dict[str, str]) -> set[str]:
     """The qualifiers that make a figure a part of another (a place, a group), not the
     round of a vote, which only keeps two rounds apart."""
-    return {k for k, kind in signature.items() if not kind.startswith("PHASE")}
+    return {k for k, kind in signature.items() if not kind.startswith(PHASE_KIND)}
 
 
 def _same_whole(a: str, b: str) -> bool:

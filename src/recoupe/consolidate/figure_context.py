@@ -179,6 +179,7 @@ def _form_ending(
 
 
 PHASE = "phase:"  # signature key of the round of a vote, or the vote, a figure is of
+PHASE_KIND = "PHASE:"  # its kind, with the dimension: "PHASE:round", "PHASE:vote"
 
 
 def _phase(
@@ -290,7 +291,7 @@ class FigureContext:
         for dimension, forms in data_json("indicators.json")["phases"].items():
             phase = _phase(document.text, q, clause, sentence, forms)
             if phase is not None:  # "au premier tour" / "au second tour": two measures
-                signature[f"{PHASE}{phase}"] = f"PHASE:{dimension}"
+                signature[f"{PHASE}{phase}"] = f"{PHASE_KIND}{dimension}"
         modifiers = tuple(fold(m) for m in q.modifiers if m.strip())
         signature.update({f"mod:{m}": "MOD" for m in modifiers})
         if _ALONE.search(document.text, max(0, q.start - 40), q.start):
